@@ -1,0 +1,74 @@
+// Builds the Express app from its dependencies. Tests call createApp with
+// their own database; src/server.ts adds config, migrations and listening.
+import express from 'express';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { authRouter } from './auth/routes.ts';
+import { settingsRouter } from './settings/routes.ts';
+import { homeRouter } from './home/routes.ts';
+import { viewHelpers } from './web/view-helpers.ts';
+import { securityHeaders } from './web/security.ts';
+import { pageRenderer } from './web/render.ts';
+import { flashes } from './web/flash.ts';
+import { sessions } from './web/session.ts';
+import { csrfProtection } from './web/csrf.ts';
+import { errorHandler, notFoundHandler } from './web/error-handler.ts';
+import { AttemptLimiter } from './web/rate-limit.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs'>;
+
+export type AppDeps = {
+  prisma: PrismaClient;
+  config: AppConfig;
+  log?: (err: unknown) => void;
+};
+
+export function createApp({ prisma, config, log = (err) => console.error(err) }: AppDeps) {
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.set('views', path.join(root, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('x-powered-by', false);
+  if (config.env === 'production') app.set('view cache', true);
+  Object.assign(app.locals, viewHelpers);
+
+  app.use(securityHeaders());
+
+  // Health first: no session, no cookies, just "can we read the database".
+  app.get('/healthz', async (_req, res) => {
+    await prisma.$queryRaw`SELECT 1`;
+    res.json({ status: 'ok' });
+  });
+
+  app.use(express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '1d' : 0, index: false }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(pageRenderer());
+  app.use(flashes(config.sessionSecret));
+  app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs }));
+  app.use((req, res, next) => {
+    res.locals.currentUser = req.user;
+    res.locals.currentPath = req.path;
+    res.locals.csrfToken = req.csrfToken;
+    next();
+  });
+  app.use(csrfProtection());
+
+  // Sign-in and sign-up share limits: 10 tries per 15 minutes per address and per email.
+  const limits = {
+    byIp: new AttemptLimiter(10, 15 * 60 * 1000),
+    byEmail: new AttemptLimiter(10, 15 * 60 * 1000),
+  };
+  app.use(authRouter({ prisma, config, limits }));
+  app.use(homeRouter({ prisma }));
+  app.use(settingsRouter({ prisma, config }));
+
+  app.use(notFoundHandler());
+  app.use(errorHandler({ showStack: config.env === 'development', log }));
+  return app;
+}

@@ -1,0 +1,47 @@
+// Functions and lists every template can use (set once on app.locals).
+import * as vocabulary from '../domain/vocabulary.ts';
+
+/** Main navigation. Each feature adds its entry here when its pages exist. */
+export const navigation = [
+  { href: '/', label: 'Home' },
+  { href: '/settings', label: 'Settings' },
+];
+
+/** True when `current` is inside the section `href`. */
+function isCurrent(href: string, current: string) {
+  return href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
+}
+
+/** Only http(s) links entered by users are ever rendered as links. */
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** "2026-11-26" → "Thu 26 Nov 2026", without time-zone surprises (dates are calendar dates). */
+function formatDate(isoDate: string | null | undefined, style: 'short' | 'long' = 'short') {
+  if (!isoDate) return '';
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
+}
+
+export const viewHelpers = {
+  navigation,
+  isCurrent,
+  isHttpUrl,
+  formatDate,
+  vocabulary,
+  appName: 'Ledger Lines',
+};
