@@ -19,7 +19,7 @@ import { AttemptLimiter } from './web/rate-limit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs'>;
+export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs' | 'authMaxAttempts'>;
 
 export type AppDeps = {
   prisma: PrismaClient;
@@ -59,10 +59,10 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   });
   app.use(csrfProtection());
 
-  // Sign-in and sign-up share limits: 10 tries per 15 minutes per address and per email.
+  // Sign-in and sign-up share limits: AUTH_MAX_ATTEMPTS (10) tries per 15 minutes per address and per email.
   const limits = {
-    byIp: new AttemptLimiter(10, 15 * 60 * 1000),
-    byEmail: new AttemptLimiter(10, 15 * 60 * 1000),
+    byIp: new AttemptLimiter(config.authMaxAttempts, 15 * 60 * 1000),
+    byEmail: new AttemptLimiter(config.authMaxAttempts, 15 * 60 * 1000),
   };
   app.use(authRouter({ prisma, config, limits }));
   app.use(homeRouter({ prisma }));

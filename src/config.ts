@@ -27,6 +27,11 @@ const envSchema = z.object({
   ALLOW_SIGNUP: booleanFlag.default(true),
   // Express "trust proxy": false, true, a hop count or a list of addresses.
   TRUST_PROXY: z.string().default('false'),
+  AUTH_MAX_ATTEMPTS: z.coerce
+    .number({ message: 'must be a number of attempts' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be at least 1' })
+    .default(10),
   SESSION_IDLE_DAYS: z.coerce
     .number({ message: 'must be a number of days' })
     .int({ message: 'must be a whole number of days' })
@@ -44,6 +49,8 @@ export type Config = {
   allowSignup: boolean;
   trustProxy: boolean | number | string;
   sessionIdleMs: number;
+  /** Sign-in/sign-up attempts allowed per IP and per email in 15 minutes. */
+  authMaxAttempts: number;
 };
 
 export class ConfigError extends Error {}
@@ -56,7 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0]);
-    throw new ConfigError(`Configuration error: ${name} ${issue.message} (got ${JSON.stringify(env[name])}).`);
+    // Secrets are never echoed into logs.
+    const got = name === 'SESSION_SECRET' ? '' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}.`);
   }
   const e = parsed.data;
   return {
@@ -68,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowSignup: e.ALLOW_SIGNUP,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sessionIdleMs: e.SESSION_IDLE_DAYS * 24 * 60 * 60 * 1000,
+    authMaxAttempts: e.AUTH_MAX_ATTEMPTS,
   };
 }
 
