@@ -54,6 +54,9 @@ export function forUser(prisma: PrismaClient, userId: number) {
 
   return prisma.$extends({
     name: 'scopedToUser',
+    // Creates still name the owner explicitly (`data: { userId: db.$userId, … }`)
+    // because Prisma's types require it; the stamp below makes sure it is this one.
+    client: { $userId: userId },
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {

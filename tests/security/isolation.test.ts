@@ -1,11 +1,13 @@
 // One musician must never see or change another's data. Two layers are
 // probed: the scoped data-access handle every feature uses (forUser), and
 // every HTTP route that takes an id. A new route must join ROUTES_WITH_IDS
-// (or ROUTES_WITHOUT_IDS) or the coverage test fails.
+// (or ROUTES_WITHOUT_IDS), through a file in tests/security/probes/, or the
+// coverage test fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forUser } from '../../src/db/scoped.ts';
 import { createOneOfEverything, type OwnedIds } from '../support/fixtures.ts';
 import { listRoutes } from '../support/routes.ts';
+import type { ProbeFile, RouteProbe } from './probes/types.ts';
 import { csrfFrom, signUp, testApp, type Agent } from '../support/app.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -81,31 +83,13 @@ describe('the scoped data layer (forUser)', () => {
 });
 
 // ---------------------------------------------------------------------------
-// HTTP routes. Each route that takes an id is listed with how to call it with
-// the owner's ids; the intruder must get 404 and change nothing.
+// HTTP routes. Each feature lists its routes in tests/security/probes/<feature>.ts:
+// those that take an id with how to call them with the owner's ids (the
+// intruder must get 404 and change nothing), the others by name.
 
-type RouteProbe = {
-  route: string; // as listRoutes() prints it, e.g. "GET /gigs/:id"
-  path: (ids: OwnedIds) => string;
-  form?: Record<string, string>;
-};
-
-const ROUTES_WITH_IDS: RouteProbe[] = [];
-
-/** Routes that take no id of a musician-owned row (own account pages, public pages). */
-const ROUTES_WITHOUT_IDS = [
-  'GET /',
-  'GET /healthz',
-  'GET /settings',
-  'GET /signin',
-  'GET /signup',
-  'POST /settings/delete-account',
-  'POST /settings/password',
-  'POST /settings/profile',
-  'POST /signin',
-  'POST /signout',
-  'POST /signup',
-];
+const probeFiles = Object.values(import.meta.glob<ProbeFile>('./probes/*.ts', { eager: true }));
+const ROUTES_WITH_IDS: RouteProbe[] = probeFiles.flatMap((f) => f.probes ?? []);
+const ROUTES_WITHOUT_IDS: string[] = probeFiles.flatMap((f) => f.routesWithoutIds ?? []);
 
 describe('HTTP routes', () => {
   it('are all in the isolation table, so none can forget it', () => {
@@ -113,7 +97,7 @@ describe('HTTP routes', () => {
     const routes = listRoutes(t.app);
     expect(routes).toContain('POST /signin');
     const missing = routes.filter((route) => !listed.has(route));
-    expect(missing, 'add these routes to tests/security/isolation.test.ts').toEqual([]);
+    expect(missing, 'add these routes to a file in tests/security/probes/').toEqual([]);
   });
 
   it.each(ROUTES_WITH_IDS.map((r) => [r.route, r] as const))('%s answers 404 to another musician and changes nothing', async (_name, probe) => {
