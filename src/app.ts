@@ -8,6 +8,11 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { authRouter } from './auth/routes.ts';
 import { settingsRouter } from './settings/routes.ts';
 import { homeRouter } from './home/routes.ts';
+import { gigsRouter } from './gigs/routes.ts';
+import { clientsRouter } from './clients/routes.ts';
+import { feesRouter } from './fees/routes.ts';
+import { calendarRouter } from './calendar/routes.ts';
+import { transferRouter } from './transfer/routes.ts';
 import { viewHelpers } from './web/view-helpers.ts';
 import { securityHeaders } from './web/security.ts';
 import { pageRenderer } from './web/render.ts';
@@ -20,6 +25,9 @@ import { AttemptLimiter } from './web/rate-limit.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs' | 'authMaxAttempts'>;
+
+/** What every feature router is built from. */
+export type FeatureDeps = { prisma: PrismaClient; config: AppConfig };
 
 export type AppDeps = {
   prisma: PrismaClient;
@@ -45,7 +53,8 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   });
 
   app.use(express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '1d' : 0, index: false }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
+  // `extended` (qs) reads indexed fields such as items[0][amount] for the fee lines.
+  app.use(express.urlencoded({ extended: true, limit: '100kb', parameterLimit: 1000 }));
   app.use(express.json({ limit: '100kb' }));
 
   app.use(pageRenderer());
@@ -66,6 +75,13 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   };
   app.use(authRouter({ prisma, config, limits }));
   app.use(homeRouter({ prisma }));
+  const deps: FeatureDeps = { prisma, config };
+  // Feature routers; order matters only where paths overlap (none do).
+  app.use(transferRouter(deps)); // before gigs: /gigs/export.csv and /gigs/import are its paths
+  app.use(gigsRouter(deps));
+  app.use(clientsRouter(deps));
+  app.use(calendarRouter(deps));
+  app.use(feesRouter(deps));
   app.use(settingsRouter({ prisma, config }));
 
   app.use(notFoundHandler());

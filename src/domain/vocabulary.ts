@@ -52,10 +52,14 @@ export const lineItemKinds = options([
   ['per_diem', 'Per diem'],
   ['expense', 'Reimbursable expense'],
   ['deposit', 'Deposit'],
+  ['cancellation_fee', 'Cancellation fee'],
   ['pension', 'Pension (paid to the fund)'],
   ['health_welfare', 'Health & welfare (paid to the fund)'],
   ['other', 'Other'],
 ] as const);
+
+/** The only line kind still owed when a gig is cancelled (late-cancellation pay). */
+export const CANCELLATION_FEE = 'cancellation_fee';
 
 /** Line kinds the employer pays to union funds, not to the musician. */
 export const fundLineItemKinds: readonly string[] = ['pension', 'health_welfare'];

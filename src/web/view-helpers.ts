@@ -4,6 +4,9 @@ import * as vocabulary from '../domain/vocabulary.ts';
 /** Main navigation. Each feature adds its entry here when its pages exist. */
 export const navigation = [
   { href: '/', label: 'Home' },
+  { href: '/gigs', label: 'Gigs' },
+  { href: '/calendar', label: 'Calendar' },
+  { href: '/clients', label: 'Clients' },
   { href: '/settings', label: 'Settings' },
 ];
 
