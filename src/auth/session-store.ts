@@ -10,9 +10,10 @@ export type SessionUser = {
   slug: string;
   homeCurrency: string;
   timeZone: string;
+  paymentTermsDays: number;
 };
 
-const userFields = { id: true, name: true, email: true, slug: true, homeCurrency: true, timeZone: true } as const;
+const userFields = { id: true, name: true, email: true, slug: true, homeCurrency: true, timeZone: true, paymentTermsDays: true } as const;
 
 // Extending the expiry on every request would write to the database on every
 // page view; once an hour is enough for a 30-day idle timeout.

@@ -18,9 +18,9 @@ import {
 export const MAX_LINE_ITEMS = 20;
 
 const lineItemRow = z.object({
-  kind: z.unknown(),
-  description: z.unknown(),
-  amount: z.unknown(),
+  kind: z.unknown().optional(),
+  description: z.unknown().optional(),
+  amount: z.unknown().optional(),
 });
 
 export const gigSchema = z

@@ -1,5 +1,7 @@
 // Functions and lists every template can use (set once on app.locals).
 import * as vocabulary from '../domain/vocabulary.ts';
+import { formatMoney } from '../lib/money.ts';
+import { formatDuration } from '../lib/dates.ts';
 
 /** Main navigation. Each feature adds its entry here when its pages exist. */
 export const navigation = [
@@ -46,5 +48,7 @@ export const viewHelpers = {
   isHttpUrl,
   formatDate,
   vocabulary,
+  formatMoney,
+  formatDuration,
   appName: 'Ledger Lines',
 };
