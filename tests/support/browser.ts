@@ -1,0 +1,37 @@
+// Debian's Chromium driven by playwright-core. Never a downloaded browser.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Runs a browser step; on failure saves a screenshot in test-results/ and rethrows. */
+export async function withScreenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const dir = path.resolve('test-results');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    throw err;
+  }
+}
+
+/** Signs up through the real form, as a new user would. */
+export async function signUpInBrowser(page: Page, base: string, who = { name: 'Maya Okafor', email: `maya-${Date.now()}@example.test`, password: 'a long enough password' }) {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${base}/`);
+  return who;
+}
