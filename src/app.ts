@@ -11,8 +11,9 @@ import { homeRouter } from './home/routes.ts';
 import { gigsRouter } from './gigs/routes.ts';
 import { clientsRouter } from './clients/routes.ts';
 import { feesRouter } from './fees/routes.ts';
-import { calendarRouter } from './calendar/routes.ts';
+import { calendarFeedRouter, calendarRouter } from './calendar/routes.ts';
 import { transferRouter } from './transfer/routes.ts';
+import { importUploads } from './transfer/uploads.ts';
 import { viewHelpers } from './web/view-helpers.ts';
 import { securityHeaders } from './web/security.ts';
 import { pageRenderer } from './web/render.ts';
@@ -58,7 +59,12 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   app.use(express.json({ limit: '100kb' }));
 
   app.use(pageRenderer());
+  const deps: FeatureDeps = { prisma, config };
+  // Routes for machines that hold a secret URL instead of a session (calendar
+  // apps): before flash and session handling, so they never touch cookies.
+  app.use(calendarFeedRouter(deps));
   app.use(flashes(config.sessionSecret));
+
   app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs }));
   app.use((req, res, next) => {
     res.locals.currentUser = req.user;
@@ -66,6 +72,8 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
     res.locals.csrfToken = req.csrfToken;
     next();
   });
+  // The CSV import's multipart forms are read here, so the CSRF check below can see their token.
+  app.use(importUploads());
   app.use(csrfProtection());
 
   // Sign-in and sign-up share limits: AUTH_MAX_ATTEMPTS (10) tries per 15 minutes per address and per email.
@@ -75,7 +83,6 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   };
   app.use(authRouter({ prisma, config, limits }));
   app.use(homeRouter({ prisma }));
-  const deps: FeatureDeps = { prisma, config };
   // Feature routers; order matters only where paths overlap (none do).
   app.use(transferRouter(deps)); // before gigs: /gigs/export.csv and /gigs/import are its paths
   app.use(gigsRouter(deps));
