@@ -155,3 +155,6 @@ export const tourCities = [
   'Boston, MA',
   'Cleveland, OH',
 ];
+
+const clientsByKey = new Map(demoClients.map((c) => [c.key, c]));
+export const clientFor = (key: ClientKey): DemoClient => clientsByKey.get(key)!;

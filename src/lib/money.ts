@@ -90,6 +90,8 @@ function symbolsFor(currency: string): Set<string> {
   return new Set([currency, symbol('symbol'), symbol('narrowSymbol')]);
 }
 
+const MAX_INPUT_LENGTH = 40;
+
 // Sign, then an optional symbol, then the number, then an optional symbol or
 // code: "-$1,250.50", "$-12", "12 USD", "£12". The sign may also follow the
 // symbol because people write both. U+2212 is the typographic minus.
@@ -113,6 +115,9 @@ export function parseMoney(input: string, currency: string, options: ParseMoneyO
   const text = input.trim();
   if (text === '') return { ok: false, error: `Enter an amount, like ${sample}.` };
 
+  // No real amount is this long, and the cap keeps the regex below from
+  // backtracking for seconds over thousands of spaces ("-" + spaces + "x").
+  if (text.length > MAX_INPUT_LENGTH) return garbage;
   const shape = AMOUNT_SHAPE.exec(text);
   if (!shape) return garbage;
   const [, signBefore, prefix, signAfter, number, suffix] = shape;
