@@ -164,6 +164,7 @@ CREATE TABLE "RateCard" (
     "firstDoubleBps" INTEGER NOT NULL DEFAULT 5000,
     "additionalDoubleBps" INTEGER NOT NULL DEFAULT 2000,
     "cartageMinor" INTEGER NOT NULL DEFAULT 0,
+    "leaderBps" INTEGER NOT NULL DEFAULT 20000,
     "pensionBps" INTEGER NOT NULL DEFAULT 0,
     "healthWelfareMinor" INTEGER NOT NULL DEFAULT 0,
     "isDefault" BOOLEAN NOT NULL DEFAULT false,
