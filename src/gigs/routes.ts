@@ -14,6 +14,9 @@ import { parseId } from '../web/params.ts';
 import { gigSchema, type GigInput } from './schemas.ts';
 import { createGig, deleteGig, findGigs, getGig, gigBalance, lastGigDefaults, setGigStatus, updateGig, GIGS_PER_PAGE, type GigDetail } from './queries.ts';
 import { filterQuery, parseGigFilter } from './filters.ts';
+import { proposeLineItems } from '../fees/calculator.ts';
+import { feeCalculatorSchema } from '../fees/schemas.ts';
+import { defaultRateCard, rateCardsFor } from '../fees/queries.ts';
 
 /** Blank fee lines offered on the form beyond those already filled in. */
 const SPARE_FEE_LINES = 2;
@@ -31,7 +34,7 @@ export function gigsRouter({ prisma }: FeatureDeps) {
     status = 200,
   ) {
     const db = dbFor(req);
-    const clients = await clientChoices(db);
+    const [clients, rateCards] = await Promise.all([clientChoices(db), rateCardsFor(db)]);
     const items = Array.isArray(form.values.items) ? (form.values.items as FormValues[]) : [];
     const filled = items.filter((i) => i && (i.amount || i.description));
     const rows = [...filled, ...Array.from({ length: Math.max(SPARE_FEE_LINES, 1 - filled.length + SPARE_FEE_LINES) }, () => ({ kind: filled.length ? 'overtime' : 'base_fee' }))];
@@ -45,6 +48,7 @@ export function gigsRouter({ prisma }: FeatureDeps) {
         errors: form.errors ?? {},
         notice: form.notice,
         clients,
+        rateCards,
         today: todayIn(currentUser(req).timeZone),
       },
       status,
@@ -60,7 +64,34 @@ export function gigsRouter({ prisma }: FeatureDeps) {
     return errors;
   }
 
+  /**
+   * "Propose fees": works out the fee lines from a rate card and shows the
+   * form again with them filled in, for the musician to check and edit.
+   * Nothing is saved.
+   */
+  async function proposeFees(req: Request, res: Response, mode: 'new' | 'edit', gigId?: number) {
+    const db = dbFor(req);
+    const values: FormValues = { ...req.body };
+    const form = parseForm(feeCalculatorSchema, { ...req.body, sessionHours: req.body.hours });
+    if (!form.ok) {
+      const { sessionHours, ...errors } = form.errors;
+      return showForm(req, res, { mode, gigId, values, errors: sessionHours ? { ...errors, hours: sessionHours } : errors }, 422);
+    }
+    const { rateCardId, ...session } = form.data;
+    const card = rateCardId ? await db.rateCard.findUnique({ where: { id: rateCardId } }) : await defaultRateCard(db);
+    if (!card) {
+      const message = rateCardId ? 'That rate card is not one of yours.' : 'Choose a rate card (or set one as your default under Settings → Rate cards).';
+      return showForm(req, res, { mode, gigId, values, errors: { rateCardId: message } }, 422);
+    }
+    const lines = proposeLineItems(card, session);
+    values.currency = card.currency;
+    values.items = lines.map((line) => ({ kind: line.kind, description: line.description, amount: formatDecimal(line.amountMinor, card.currency) }));
+    const notice = `Fees proposed from “${card.name}”. Check each line — edit or clear any of them — then ${mode === 'new' ? 'log the gig' : 'save'}.`;
+    await showForm(req, res, { mode, gigId, values, notice });
+  }
+
   async function save(req: Request, res: Response, mode: 'new' | 'edit', gigId?: number) {
+    if (req.body?.intent === 'calculate') return proposeFees(req, res, mode, gigId);
     const user = currentUser(req);
     const db = dbFor(req);
     const form = parseForm(gigSchema, req.body);
