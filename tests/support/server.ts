@@ -4,13 +4,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDatabaseFile } from './database.ts';
+import { createPrisma } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type RunningServer = { url: string; databaseUrl: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** With `demo`, the database holds the demo musician (see src/demo) before the server starts. */
+export async function startServer(env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<RunningServer> {
   const databaseUrl = `file:${tempDatabaseFile('e2e')}`;
+  if (options.demo) {
+    await migrateDatabase(databaseUrl);
+    const prisma = createPrisma(databaseUrl);
+    await seedDemo(prisma);
+    await prisma.$disconnect();
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_MAX_ATTEMPTS: '1000', ...env },
