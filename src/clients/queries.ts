@@ -2,7 +2,7 @@
 // data behind the clients pages.
 import type { UserDb } from '../db/scoped.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { gigBalancesCte } from '../money/balances.ts';
+import { gigBalancesCte, isOwedAsOf } from '../money/balances.ts';
 import { HISTORY_PAGE_SIZE, PAGE_SIZE, type ClientInput, type ClientListFilter } from './schemas.ts';
 
 /**
@@ -127,8 +127,9 @@ export async function findClients(db: UserDb, f: ClientListFilter, today: string
  * - earned: payments received from the client in the calendar year of `today`
  *   (the musician's time zone), per currency;
  * - received: all payments received from the client, per currency;
- * - owed: Σ owedMinor of the client's gigs still owed (owedMinor > 0) from
- *   gigBalancesCte, grouped by billToId (payer, else booker), per currency.
+ * - owed: Σ owedMinor of the client's gigs owed as of today (isOwedAsOf:
+ *   positive balance, gig date ≤ today) from gigBalancesCte, grouped by
+ *   billToId (payer, else booker), per currency.
  *   An overpaid gig does not offset another gig's debt.
  */
 export async function clientFigures(db: UserDb, ids: number[], today: string): Promise<Map<number, ClientFigures>> {
@@ -159,7 +160,7 @@ export async function clientFigures(db: UserDb, ids: number[], today: string): P
     UNION ALL
     SELECT 'owed', b.billToId, b.currency, SUM(b.owedMinor)
     FROM balances b
-    WHERE b.owedMinor > 0 AND b.billToId IN (${inIds})
+    WHERE ${isOwedAsOf(today)} AND b.billToId IN (${inIds})
     GROUP BY b.billToId, b.currency`;
   for (const id of ids) result.set(id, emptyFigures());
   for (const row of rows) {

@@ -9,6 +9,9 @@
 // - A gig's lines share one currency (the gig form enforces it), so a gig's
 //   balance is a single amount in a single currency.
 // - Paid = the sum of payment allocations to the gig.
+// - "Owed now" (as of a date) is the positive balances of gigs that have
+//   happened by that date (`isOwedAsOf`): a gig booked for next month is
+//   income to come, not a debt yet, even when a deposit was paid on it.
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -38,6 +41,11 @@ export function gigBalancesCte(userId: number) {
     ) pa ON pa.gigId = g.id
     WHERE g.userId = ${userId}
   )`;
+}
+
+/** SQL condition on a `balances` row aliased `b`: money owed as of `date`. */
+export function isOwedAsOf(date: string) {
+  return Prisma.sql`(b.owedMinor > 0 AND b.date <= ${date})`;
 }
 
 export type PaidState = 'paid' | 'partly_paid' | 'owed' | 'overdue';

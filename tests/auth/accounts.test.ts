@@ -16,6 +16,7 @@ describe('sign-up, sign-in, sign-out', () => {
     const home = await agent.get('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('Hello, Maya Okafor');
+    expect(home.text).toContain('Log your first gig');
 
     const out = await agent.post('/signout').type('form').send({ _csrf: csrfFrom(home) });
     expect(out.status).toBe(303);
