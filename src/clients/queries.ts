@@ -3,6 +3,7 @@
 import type { UserDb } from '../db/scoped.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { gigBalancesCte, isOwedAsOf } from '../money/balances.ts';
+import { likePattern } from '../db/sql.ts';
 import { HISTORY_PAGE_SIZE, PAGE_SIZE, type ClientInput, type ClientListFilter } from './schemas.ts';
 
 /**
@@ -70,15 +71,14 @@ export type ClientListRow = {
   figures: ClientFigures;
 };
 
-/** LIKE pattern for a search term, with the user's %, _ and \ taken literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** SQLite aggregates may come back as BigInt; our amounts fit in a double exactly. */
 const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
 
 const emptyFigures = (): ClientFigures => ({ gigs: 0, earnedThisYear: [], receivedAllTime: [], owedNow: [] });
 
-function listWhere(userId: number, f: ClientListFilter) {
+/** The clients list's conditions on `Client c` — shared with the CSV export. */
+export function clientListWhere(userId: number, f: ClientListFilter) {
   const conditions = [Prisma.sql`c.userId = ${userId}`];
   if (!f.archived) conditions.push(Prisma.sql`c.archived = 0`);
   if (f.kind) conditions.push(Prisma.sql`c.kind = ${f.kind}`);
@@ -97,7 +97,7 @@ function listWhere(userId: number, f: ClientListFilter) {
  */
 export async function findClients(db: UserDb, f: ClientListFilter, today: string) {
   const userId = db.$userId;
-  const where = listWhere(userId, f);
+  const where = clientListWhere(userId, f);
   const counted = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM Client c WHERE ${where}`;
   const total = num(counted[0]?.n);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -1,6 +1,7 @@
 // Gig data functions. Every one takes the musician-scoped handle (forUser).
 import { Prisma } from '../generated/prisma/client.ts';
 import type { UserDb } from '../db/scoped.ts';
+import { likePattern, numbers } from '../db/sql.ts';
 import { resolveClient } from '../clients/queries.ts';
 import { addDays } from '../lib/dates.ts';
 import { fundLineItemKinds } from '../domain/vocabulary.ts';
@@ -231,10 +232,11 @@ export type GigRow = {
   owedMinor: number | null;
 };
 
-/** LIKE pattern for a search term, with the user's % and _ taken literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function whereClause(userId: number, f: GigFilter, today: string) {
+/**
+ * The gigs list's conditions on `Gig g`, `Client c` (the booker) and
+ * `balances b` — shared with the CSV export so the two always agree.
+ */
+export function gigListWhere(userId: number, f: GigFilter, today: string) {
   const conditions = [Prisma.sql`g.userId = ${userId}`];
   if (f.from) conditions.push(Prisma.sql`g.date >= ${f.from}`);
   if (f.to) conditions.push(Prisma.sql`g.date <= ${f.to}`);
@@ -257,7 +259,7 @@ export async function findGigs(db: UserDb, f: GigFilter, today: string) {
   const from = Prisma.sql`FROM Gig g
     LEFT JOIN Client c ON c.id = g.clientId AND c.userId = ${userId}
     LEFT JOIN balances b ON b.gigId = g.id
-    WHERE ${whereClause(userId, f, today)}`;
+    WHERE ${gigListWhere(userId, f, today)}`;
   const order = Prisma.sql`${gigSorts[f.sort]} ${f.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}, g.date DESC, g.id DESC`;
   const offset = (f.page - 1) * GIGS_PER_PAGE;
 
@@ -274,9 +276,3 @@ export async function findGigs(db: UserDb, f: GigFilter, today: string) {
   return { rows: rows.map(numbers), total: Number(counts[0]?.n ?? 0), totals: totals.map(numbers) };
 }
 
-/** SQLite aggregates may come back as BigInt; our amounts fit in a double exactly. */
-function numbers<T extends Record<string, unknown>>(row: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v;
-  return out as T;
-}

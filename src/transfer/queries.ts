@@ -3,16 +3,15 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { UserDb } from '../db/scoped.ts';
 import type { ClientListFilter } from '../clients/schemas.ts';
-import { createGigsInTransaction, gigSorts, type GigFilter } from '../gigs/queries.ts';
+import { createGigsInTransaction, gigListWhere, gigSorts, type GigFilter } from '../gigs/queries.ts';
+import { clientListWhere } from '../clients/queries.ts';
 import type { GigInput } from '../gigs/schemas.ts';
-import { gigBalancesCte, paidStateCondition } from '../money/balances.ts';
+import { gigBalancesCte } from '../money/balances.ts';
 
 /** SQLite hands back integers as number or BigInt and booleans as 0/1, depending on the column. */
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === '1';
 
-/** LIKE pattern for a search term, with the user's %, _ and \ taken literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export type GigExportRow = {
   date: string;
@@ -40,27 +39,6 @@ export type GigExportRow = {
   notes: string;
 };
 
-/**
- * The same conditions as the gigs list (findGigs in src/gigs/queries.ts,
- * whose where-clause is not exported): keep the two in step.
- */
-function gigConditions(userId: number, f: GigFilter, today: string) {
-  const conditions = [Prisma.sql`g.userId = ${userId}`];
-  if (f.from) conditions.push(Prisma.sql`g.date >= ${f.from}`);
-  if (f.to) conditions.push(Prisma.sql`g.date <= ${f.to}`);
-  if (f.clientId) conditions.push(Prisma.sql`(g.clientId = ${f.clientId} OR g.payerId = ${f.clientId})`);
-  if (f.kind) conditions.push(Prisma.sql`g.kind = ${f.kind}`);
-  if (f.status) conditions.push(Prisma.sql`g.status = ${f.status}`);
-  if (f.paid) conditions.push(paidStateCondition(f.paid, today));
-  if (f.q) {
-    const p = likePattern(f.q);
-    conditions.push(
-      Prisma.sql`(g.title LIKE ${p} ESCAPE '\\' OR g.artist LIKE ${p} ESCAPE '\\' OR g.location LIKE ${p} ESCAPE '\\' OR g.notes LIKE ${p} ESCAPE '\\' OR c.name LIKE ${p} ESCAPE '\\')`,
-    );
-  }
-  return Prisma.join(conditions, ' AND ');
-}
-
 /** Every gig matching the list's filters, in the list's order, with its balance: one query. */
 export async function gigExportRows(db: UserDb, f: GigFilter, today: string): Promise<GigExportRow[]> {
   const userId = db.$userId;
@@ -76,7 +54,7 @@ export async function gigExportRows(db: UserDb, f: GigFilter, today: string): Pr
     LEFT JOIN Client p ON p.id = g.payerId AND p.userId = ${userId}
     LEFT JOIN balances b ON b.gigId = g.id
     LEFT JOIN (SELECT gigId, MIN(currency) AS currency FROM LineItem WHERE userId = ${userId} GROUP BY gigId) l ON l.gigId = g.id
-    WHERE ${gigConditions(userId, f, today)}
+    WHERE ${gigListWhere(userId, f, today)}
     ORDER BY ${order}`;
   return rows.map((r) => ({
     date: String(r.date),
@@ -119,20 +97,11 @@ export type ClientExportRow = {
 
 /**
  * Every client matching the clients list's filters (q, kind, archived — the
- * same conditions as listWhere in src/clients/queries.ts), alphabetical, with
+ * same conditions as clientListWhere in src/clients/queries.ts), alphabetical, with
  * how many gigs they booked or paid for and the latest one: one query.
  */
 export async function clientExportRows(db: UserDb, f: ClientListFilter): Promise<ClientExportRow[]> {
   const userId = db.$userId;
-  const conditions = [Prisma.sql`c.userId = ${userId}`];
-  if (!f.archived) conditions.push(Prisma.sql`c.archived = 0`);
-  if (f.kind) conditions.push(Prisma.sql`c.kind = ${f.kind}`);
-  if (f.q) {
-    const p = likePattern(f.q);
-    conditions.push(
-      Prisma.sql`(c.name LIKE ${p} ESCAPE '\\' OR c.company LIKE ${p} ESCAPE '\\' OR c.email LIKE ${p} ESCAPE '\\' OR c.city LIKE ${p} ESCAPE '\\')`,
-    );
-  }
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT c.name, c.kind, c.company, o.name AS organization, c.email, c.phone, c.city, c.archived, c.notes,
            COUNT(x.gigId) AS gigs, MAX(x.date) AS lastGig
@@ -143,7 +112,7 @@ export async function clientExportRows(db: UserDb, f: ClientListFilter): Promise
       UNION
       SELECT payerId AS cid, id AS gigId, date FROM Gig WHERE userId = ${userId} AND payerId IS NOT NULL
     ) x ON x.cid = c.id
-    WHERE ${Prisma.join(conditions, ' AND ')}
+    WHERE ${clientListWhere(userId, f)}
     GROUP BY c.id
     ORDER BY c.name COLLATE NOCASE, c.id`;
   return rows.map((r) => ({
