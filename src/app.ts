@@ -13,6 +13,10 @@ import { clientsRouter } from './clients/routes.ts';
 import { feesRouter } from './fees/routes.ts';
 import { calendarFeedRouter, calendarRouter } from './calendar/routes.ts';
 import { transferRouter } from './transfer/routes.ts';
+import { moneyRouter } from './money/routes.ts';
+import { paymentsRouter } from './payments/routes.ts';
+import { invoicesRouter } from './invoices/routes.ts';
+import { royaltiesRouter } from './royalties/routes.ts';
 import { importUploads } from './transfer/uploads.ts';
 import { viewHelpers } from './web/view-helpers.ts';
 import { securityHeaders } from './web/security.ts';
@@ -89,6 +93,10 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   app.use(clientsRouter(deps));
   app.use(calendarRouter(deps));
   app.use(feesRouter(deps));
+  app.use(moneyRouter(deps));
+  app.use(paymentsRouter(deps));
+  app.use(invoicesRouter(deps));
+  app.use(royaltiesRouter(deps));
   app.use(settingsRouter({ prisma, config }));
 
   app.use(notFoundHandler());

@@ -18,9 +18,16 @@ import { Prisma } from '../generated/prisma/client.ts';
  * A CTE named `balances` with one row per counted gig of `userId`:
  * gigId, date, dueDate, status, billToId (payer, else booker), currency,
  * agreedMinor, paidMinor, owedMinor (= agreed − paid; negative when overpaid).
+ * With `asOf`, only payments received on or before that date count as paid —
+ * what the ledger looked like that day.
  * Use as: Prisma.sql`WITH ${gigBalancesCte(userId)} SELECT … FROM balances`.
  */
-export function gigBalancesCte(userId: number) {
+export function gigBalancesCte(userId: number, asOf?: string) {
+  const paidBy = asOf
+    ? Prisma.sql`SELECT a.gigId, SUM(a.amountMinor) AS paidMinor FROM PaymentAllocation a
+        JOIN Payment p ON p.id = a.paymentId AND p.userId = ${userId}
+        WHERE a.userId = ${userId} AND p.receivedOn <= ${asOf} GROUP BY a.gigId`
+    : Prisma.sql`SELECT gigId, SUM(amountMinor) AS paidMinor FROM PaymentAllocation WHERE userId = ${userId} GROUP BY gigId`;
   return Prisma.sql`balances AS (
     SELECT g.id AS gigId, g.date AS date, g.dueDate AS dueDate, g.status AS status,
            COALESCE(g.payerId, g.clientId) AS billToId,
@@ -36,9 +43,7 @@ export function gigBalancesCte(userId: number) {
         AND (lg.status IN ('booked', 'done') OR (lg.status = 'cancelled' AND l.kind = 'cancellation_fee'))
       GROUP BY l.gigId
     ) li ON li.gigId = g.id
-    LEFT JOIN (
-      SELECT gigId, SUM(amountMinor) AS paidMinor FROM PaymentAllocation WHERE userId = ${userId} GROUP BY gigId
-    ) pa ON pa.gigId = g.id
+    LEFT JOIN (${paidBy}) pa ON pa.gigId = g.id
     WHERE g.userId = ${userId}
   )`;
 }

@@ -9,6 +9,7 @@ export const navigation = [
   { href: '/gigs', label: 'Gigs' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/clients', label: 'Clients' },
+  { href: '/money', label: 'Money' },
   { href: '/settings', label: 'Settings' },
 ];
 
