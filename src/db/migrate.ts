@@ -1,10 +1,14 @@
 // Applies pending migrations from prisma/migrations, as `prisma migrate deploy`
 // would, without the Prisma CLI's native schema-engine binary (see
 // schema-engine.ts). Run it before any PrismaClient opens the file.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseFilePath } from './client.ts';
+import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { noFilters, readMigrations, withSchemaEngine } from './schema-engine.ts';
 
 /** prisma/migrations of this project, wherever the process was started from. */
@@ -26,6 +30,7 @@ export async function migrateDatabase(
     if (migrationsList.migrationDirectories.length === 0) {
       throw new Error(`No migrations found in ${migrationsList.baseDir}.`);
     }
+    if (isUpToDate(file, migrationsList)) return { applied: [] };
     const { appliedMigrationNames } = await withSchemaEngine(`file:${file}`, (engine) =>
       engine.applyMigrations({ migrationsList, filters: noFilters }),
     );
@@ -38,5 +43,40 @@ export async function migrateDatabase(
     throw new Error(`Could not migrate the database ${file}${typeof code === 'string' ? ` (${code})` : ''}: ${reason}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * True when the file already records every migration, finished, with the
+ * same checksum (Prisma's: SHA-256 of migration.sql) and nothing else. Then
+ * there is nothing to apply and the WASM engine — about a second of start-up
+ * and tens of megabytes that would stay in memory — is not loaded at all.
+ * Anything unusual (a failed or unknown migration, an edited file) falls
+ * through to the engine, which applies or reports exactly as Prisma does.
+ */
+function isUpToDate(file: string, migrations: MigrationList): boolean {
+  if (!existsSync(file)) return false;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: string | null;
+      rolled_back_at: string | null;
+    }[];
+    const applied = rows.filter((r) => r.rolled_back_at === null);
+    if (applied.length !== migrations.migrationDirectories.length || applied.some((r) => r.finished_at === null)) return false;
+    const byName = new Map(applied.map((r) => [r.migration_name, r.checksum]));
+    return migrations.migrationDirectories.every((dir) => {
+      const content = dir.migrationFile.content;
+      return content.tag === 'ok' && byName.get(dir.path) === createHash('sha256').update(content.value).digest('hex');
+    });
+  } catch {
+    return false;
+  } finally {
+    db?.close();
   }
 }

@@ -115,3 +115,21 @@ describe('creating a migration', () => {
     await expect(createMigration('Add-Field')).rejects.toThrow(/lowercase letters, digits and underscores/);
   });
 });
+
+describe('start-up on an up-to-date database', () => {
+  it('applies nothing without loading the engine, and still applies an edited or new migration through it', async () => {
+    const { mkdtemp, mkdir } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const url = `file:${tempDatabaseFile('uptodate')}`;
+    expect((await migrateDatabase(url)).applied.length).toBeGreaterThan(0);
+    expect(await migrateDatabase(url)).toEqual({ applied: [] });
+
+    // A new migration is noticed and applied (the fast path must not hide it).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'll-migrations-'));
+    await cp(defaultMigrationsDir, dir, { recursive: true });
+    await mkdir(path.join(dir, '29991231000000_extra'));
+    await writeFile(path.join(dir, '29991231000000_extra', 'migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\n');
+    expect(await migrateDatabase(url, { migrationsDir: dir })).toEqual({ applied: ['29991231000000_extra'] });
+    expect(await migrateDatabase(url, { migrationsDir: dir })).toEqual({ applied: [] });
+  });
+});
