@@ -9,42 +9,40 @@
 // - A gig's lines share one currency (the gig form enforces it), so a gig's
 //   balance is a single amount in a single currency.
 // - Paid = the sum of payment allocations to the gig.
+// - A gig has a balance once it has money on it: something agreed that
+//   counts, or something paid (a deposit on a hold shows as paid ahead).
 // - "Owed now" (as of a date) is the positive balances of gigs that have
 //   happened by that date (`isOwedAsOf`): a gig booked for next month is
 //   income to come, not a debt yet, even when a deposit was paid on it.
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
- * A CTE named `balances` with one row per counted gig of `userId`:
- * gigId, date, dueDate, status, billToId (payer, else booker), currency,
+ * A CTE named `balances` with one row per gig of `userId` that has money on
+ * it: gigId, date, dueDate, status, billToId (payer, else booker), currency,
  * agreedMinor, paidMinor, owedMinor (= agreed − paid; negative when overpaid).
- * With `asOf`, only payments received on or before that date count as paid —
- * what the ledger looked like that day.
  * Use as: Prisma.sql`WITH ${gigBalancesCte(userId)} SELECT … FROM balances`.
+ *
+ * The agreed and paid totals are columns of Gig kept by triggers (see the
+ * gig_balance_totals migration), so this is a plain indexed read that SQLite
+ * folds into the outer query — no aggregate over every fee line per request.
+ * With `asOf`, only payments received on or before that date count as paid
+ * (what the ledger looked like that day); that is summed from the
+ * allocations, with an index on gigId.
  */
 export function gigBalancesCte(userId: number, asOf?: string) {
-  const paidBy = asOf
-    ? Prisma.sql`SELECT a.gigId, SUM(a.amountMinor) AS paidMinor FROM PaymentAllocation a
-        JOIN Payment p ON p.id = a.paymentId AND p.userId = ${userId}
-        WHERE a.userId = ${userId} AND p.receivedOn <= ${asOf} GROUP BY a.gigId`
-    : Prisma.sql`SELECT gigId, SUM(amountMinor) AS paidMinor FROM PaymentAllocation WHERE userId = ${userId} GROUP BY gigId`;
+  const paid = asOf
+    ? Prisma.sql`COALESCE((SELECT SUM(a.amountMinor) FROM PaymentAllocation a JOIN Payment p ON p.id = a.paymentId
+        WHERE a.gigId = g.id AND a.userId = ${userId} AND p.receivedOn <= ${asOf}), 0)`
+    : Prisma.sql`g.paidMinor`;
   return Prisma.sql`balances AS (
     SELECT g.id AS gigId, g.date AS date, g.dueDate AS dueDate, g.status AS status,
            COALESCE(g.payerId, g.clientId) AS billToId,
-           li.currency AS currency,
-           li.agreedMinor AS agreedMinor,
-           COALESCE(pa.paidMinor, 0) AS paidMinor,
-           li.agreedMinor - COALESCE(pa.paidMinor, 0) AS owedMinor
+           g.balanceCurrency AS currency,
+           g.agreedMinor AS agreedMinor,
+           ${paid} AS paidMinor,
+           g.agreedMinor - ${paid} AS owedMinor
     FROM Gig g
-    JOIN (
-      SELECT l.gigId, MIN(l.currency) AS currency, SUM(l.amountMinor) AS agreedMinor
-      FROM LineItem l JOIN Gig lg ON lg.id = l.gigId
-      WHERE l.userId = ${userId} AND l.owedToMusician = 1
-        AND (lg.status IN ('booked', 'done') OR (lg.status = 'cancelled' AND l.kind = 'cancellation_fee'))
-      GROUP BY l.gigId
-    ) li ON li.gigId = g.id
-    LEFT JOIN (${paidBy}) pa ON pa.gigId = g.id
-    WHERE g.userId = ${userId}
+    WHERE g.userId = ${userId} AND g.balanceCurrency IS NOT NULL AND (g.agreedMinor <> 0 OR g.paidMinor <> 0)
   )`;
 }
 
