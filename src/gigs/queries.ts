@@ -263,16 +263,19 @@ export async function findGigs(db: UserDb, f: GigFilter, today: string) {
   const order = Prisma.sql`${gigSorts[f.sort]} ${f.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}, g.date DESC, g.id DESC`;
   const offset = (f.page - 1) * GIGS_PER_PAGE;
 
-  const [rows, counts, totals] = await Promise.all([
+  // Two statements: the page, and one pass over the matches for both the
+  // count (all groups) and the per-currency totals (groups with a currency).
+  const [rows, groups] = await Promise.all([
     db.$queryRaw<GigRow[]>`WITH ${gigBalancesCte(userId)}
       SELECT g.id, g.date, g.startTime, g.kind, g.status, g.title, g.artist, g.location, g.clientId, c.name AS clientName,
              g.dueDate, b.currency, b.agreedMinor, b.paidMinor, b.owedMinor
       ${from} ORDER BY ${order} LIMIT ${GIGS_PER_PAGE} OFFSET ${offset}`,
-    db.$queryRaw<{ n: number }[]>`WITH ${gigBalancesCte(userId)} SELECT COUNT(*) AS n ${from}`,
-    db.$queryRaw<{ currency: string; agreedMinor: number; paidMinor: number; owedMinor: number }[]>`WITH ${gigBalancesCte(userId)}
-      SELECT b.currency, SUM(b.agreedMinor) AS agreedMinor, SUM(b.paidMinor) AS paidMinor, SUM(MAX(b.owedMinor, 0)) AS owedMinor
-      ${from} AND b.currency IS NOT NULL GROUP BY b.currency ORDER BY b.currency`,
+    db.$queryRaw<{ currency: string | null; n: number; agreedMinor: number; paidMinor: number; owedMinor: number }[]>`WITH ${gigBalancesCte(userId)}
+      SELECT b.currency, COUNT(*) AS n, SUM(b.agreedMinor) AS agreedMinor, SUM(b.paidMinor) AS paidMinor, SUM(MAX(b.owedMinor, 0)) AS owedMinor
+      ${from} GROUP BY b.currency ORDER BY b.currency`,
   ]);
-  return { rows: rows.map(numbers), total: Number(counts[0]?.n ?? 0), totals: totals.map(numbers) };
+  const counted = groups.map(numbers);
+  const totals = counted.filter((g) => g.currency !== null).map(({ n: _n, ...t }) => t as { currency: string; agreedMinor: number; paidMinor: number; owedMinor: number });
+  return { rows: rows.map(numbers), total: counted.reduce((sum, g) => sum + g.n, 0), totals };
 }
 

@@ -19,10 +19,18 @@ const toUtc = (iso: string) => {
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date where the musician is, e.g. todayIn('America/Los_Angeles'). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }
 
 export function addDays(iso: string, days: number): string {

@@ -39,9 +39,16 @@ function currencyFormatter(currency: string, locale = 'en-US', display: 'symbol'
   return formatter;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point: JPY 0, USD 2, KWD 3. Throws for an unknown code. */
 export function minorDigits(currency: string): number {
-  return currencyFormatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = currencyFormatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 function assertMinor(minor: number): void {

@@ -9,6 +9,7 @@ export const navigation = [
   { href: '/gigs', label: 'Gigs' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/clients', label: 'Clients' },
+  { href: '/portfolio', label: 'Portfolio' },
   { href: '/money', label: 'Money' },
   { href: '/settings', label: 'Settings' },
 ];
@@ -29,18 +30,17 @@ function isHttpUrl(value: unknown): boolean {
   }
 }
 
+// Built once: a list page formats hundreds of dates.
+const dateFormats = {
+  short: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+  long: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' }),
+};
+
 /** "2026-11-26" → "Thu 26 Nov 2026", without time-zone surprises (dates are calendar dates). */
 function formatDate(isoDate: string | null | undefined, style: 'short' | 'long' = 'short') {
   if (!isoDate) return '';
   const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: style === 'long' ? 'long' : 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(date);
+  return dateFormats[style].format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export const viewHelpers = {
