@@ -10,13 +10,17 @@ export const navigation = [
   { href: '/calendar', label: 'Calendar' },
   { href: '/clients', label: 'Clients' },
   { href: '/portfolio', label: 'Portfolio' },
-  { href: '/money', label: 'Money' },
+  { href: '/money', label: 'Money', sections: ['/payments', '/invoices', '/royalties'] },
   { href: '/settings', label: 'Settings' },
 ];
 
-/** True when `current` is inside the section `href`. */
+const within = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/** True when `current` is inside the navigation item `href` (or one of the sections it groups). */
 function isCurrent(href: string, current: string) {
-  return href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
+  if (href === '/') return current === '/';
+  const item = navigation.find((n) => n.href === href) as { sections?: string[] } | undefined;
+  return within(href, current) || (item?.sections ?? []).some((s) => within(s, current));
 }
 
 /** Only http(s) links entered by users are ever rendered as links. */
