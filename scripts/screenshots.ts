@@ -17,7 +17,8 @@ export const chromiumOptions = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-const pages: { name: string; path: string | ((ids: { gig: number }) => string) }[] = [
+type Ids = { gig: number; recording: number; slug: string };
+const pages: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'quick-log', path: '/gigs/new' },
   { name: 'gigs-list', path: '/gigs' },
   { name: 'gig-page', path: (ids) => `/gigs/${ids.gig}` },
@@ -25,6 +26,9 @@ const pages: { name: string; path: string | ((ids: { gig: number }) => string) }
   { name: 'clients', path: '/clients' },
   { name: 'home', path: '/' },
   { name: 'settings', path: '/settings' },
+  { name: 'portfolio', path: '/portfolio' },
+  { name: 'recording-page', path: (ids) => `/recordings/${ids.recording}` },
+  { name: 'public-portfolio', path: (ids) => `/p/${ids.slug}` },
 ];
 const viewports = [
   { name: 'phone', width: 375, height: 812 },
@@ -45,6 +49,13 @@ const server = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const gig = await prisma.gig.findFirstOrThrow({ where: { status: 'done', lineItems: { some: {} } }, orderBy: { date: 'desc' } });
+// The public portfolio is off by default; the screenshots show it switched on.
+const musician = await prisma.user.update({ where: { email: demo.email }, data: { portfolioPublic: true }, select: { id: true, slug: true } });
+// A released track from a logged session, so the page shows the session behind the credit.
+const recording = await prisma.recording.findFirstOrThrow({
+  where: { userId: musician.id, gigId: { not: null }, isPublic: true },
+  orderBy: [{ releaseDate: 'desc' }, { id: 'desc' }],
+});
 
 const out = path.resolve('docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -60,7 +71,7 @@ try {
     await page.waitForURL(`${base}/`);
     for (const p of pages) {
       if (only.length && !only.includes(p.name)) continue;
-      const target = typeof p.path === 'function' ? p.path({ gig: gig.id }) : p.path;
+      const target = typeof p.path === 'function' ? p.path({ gig: gig.id, recording: recording.id, slug: musician.slug }) : p.path;
       const res = await page.goto(base + target);
       if (!res || res.status() >= 400) console.warn(`${p.name}: HTTP ${res?.status()}`);
       const file = path.join(out, `${p.name}-${viewport.name}.png`);

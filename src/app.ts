@@ -17,6 +17,8 @@ import { moneyRouter } from './money/routes.ts';
 import { paymentsRouter } from './payments/routes.ts';
 import { invoicesRouter } from './invoices/routes.ts';
 import { royaltiesRouter } from './royalties/routes.ts';
+import { recordingsRouter } from './recordings/routes.ts';
+import { portfolioRouter, publicPortfolioRouter } from './portfolio/routes.ts';
 import { importUploads } from './transfer/uploads.ts';
 import { viewHelpers } from './web/view-helpers.ts';
 import { securityHeaders } from './web/security.ts';
@@ -67,6 +69,7 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   // Routes for machines that hold a secret URL instead of a session (calendar
   // apps): before flash and session handling, so they never touch cookies.
   app.use(calendarFeedRouter(deps));
+  app.use(publicPortfolioRouter(deps)); // the public portfolio /p/<slug>: no session, no cookies
   app.use(flashes(config.sessionSecret));
 
   app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs }));
@@ -97,6 +100,8 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   app.use(paymentsRouter(deps));
   app.use(invoicesRouter(deps));
   app.use(royaltiesRouter(deps));
+  app.use(recordingsRouter(deps));
+  app.use(portfolioRouter(deps));
   app.use(settingsRouter({ prisma, config }));
 
   app.use(notFoundHandler());

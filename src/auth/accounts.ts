@@ -48,7 +48,9 @@ export function slugify(name: string) {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+    // Room for a "-2"… suffix within the 40 characters a slug may have.
+    .slice(0, 34)
+    .replace(/-+$/, '');
   return base || 'musician';
 }
 

@@ -33,6 +33,7 @@ export function settingsRouter({ prisma }: { prisma: PrismaClient; config: AppCo
       {
         title: 'Settings',
         email: user.email,
+        portfolio: { on: user.portfolioPublic, slug: user.slug },
         timeZoneOptions,
         profile: { values: profileValues, errors: forms.profile?.errors ?? {} },
         password: { values: {}, errors: forms.password?.errors ?? {} },

@@ -242,3 +242,17 @@ describe('settings', () => {
     expect(await t.prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe('public page addresses made at sign-up', () => {
+  it('are always valid slugs, even from long or odd names', async () => {
+    const { slugify } = await import('../../src/auth/accounts.ts');
+    const { profileSchema } = await import('../../src/settings/schemas.ts');
+    for (const name of ['Maya Okafor', 'A'.repeat(60), 'Zoë-Ångström —  de la Cruz y Fernández-Ortega Montenegro', '!!!', '渡辺']) {
+      const slug = slugify(name);
+      for (const candidate of [slug, `${slug}-12`]) {
+        const parsed = profileSchema.shape.slug.safeParse(candidate);
+        expect(parsed.success, candidate).toBe(true);
+      }
+    }
+  });
+});
