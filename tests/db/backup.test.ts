@@ -33,7 +33,7 @@ const count = (file: string, table: string) => {
   }
 };
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: 90_000 }, () => {
   it('backs up a consistent copy while the app writes, and restores it into a working app', async () => {
     server = await startServer();
     const { session, email, password } = await signUpOverHttp(server.url);

@@ -12,7 +12,7 @@ afterAll(async () => server?.stop());
 
 const LINES_PER_GIG = 3;
 
-describe('a crash in the middle of writes', () => {
+describe('a crash in the middle of writes', { timeout: 90_000 }, () => {
   it('leaves an intact database with only whole gigs', async () => {
     server = await startServer();
     const { session } = await signUpOverHttp(server.url);
