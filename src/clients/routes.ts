@@ -13,6 +13,7 @@ import { found } from '../web/errors.ts';
 import { parseForm, text, type FieldErrors, type FormValues } from '../web/forms.ts';
 import { parseId } from '../web/params.ts';
 import { mergeClients, mergeSummary } from './merge.ts';
+import { creditByClient } from '../payments/queries.ts';
 import {
   clientFigures,
   clientGigHistory,
@@ -165,10 +166,11 @@ export function clientsRouter({ prisma }: FeatureDeps) {
     const today = todayIn(user.timeZone);
     const gigPage = pageParam(req.query.page);
     const paymentPage = pageParam(req.query.payments);
-    const [figures, history, payments] = await Promise.all([
+    const [figures, history, payments, credit] = await Promise.all([
       clientFigures(db, [id], today),
       clientGigHistory(db, id, gigPage),
       clientPayments(db, id, paymentPage),
+      creditByClient(db, id),
     ]);
     const pageUrl = (gigs: number, pays: number) => {
       const params = new URLSearchParams();
@@ -184,6 +186,7 @@ export function clientsRouter({ prisma }: FeatureDeps) {
       year: today.slice(0, 4),
       history,
       payments,
+      credit,
       gigPager: pagerLinks(history.page, history.pages, (p) => `${pageUrl(p, payments.page)}#gigs`),
       paymentPager: pagerLinks(payments.page, payments.pages, (p) => `${pageUrl(history.page, p)}#payments`),
     });
