@@ -70,18 +70,19 @@ export async function createGig(
   input: GigInput,
   options: { paymentTermsDays: number; importKey?: string },
 ): Promise<SaveResult> {
-  return db.$transaction(async (tx) => {
-    const scoped = tx as unknown as UserDb;
-    const parties = await resolveParties(scoped, input);
-    if (Object.keys(parties.errors).length) return { ok: false, errors: parties.errors };
-    const dueDate = input.dueDate ?? addDays(input.date, options.paymentTermsDays);
-    const gig = await tx.gig.create({
-      data: { userId: db.$userId, ...gigColumns(input, parties.clientId, parties.payerId, dueDate), importKey: options.importKey ?? null },
-      select: { id: true },
-    });
-    if (input.items.length) await tx.lineItem.createMany({ data: lineItemRows(db.$userId, gig.id, input) });
-    return { ok: true, id: gig.id, createdClient: parties.createdClient };
-  });
+  return refusalsAsErrors(() =>
+    db.$transaction(async (tx) => {
+      const parties = await resolveParties(tx as unknown as UserDb, input);
+      if (Object.keys(parties.errors).length) throw new Refusal(parties.errors);
+      const dueDate = input.dueDate ?? addDays(input.date, options.paymentTermsDays);
+      const gig = await tx.gig.create({
+        data: { userId: db.$userId, ...gigColumns(input, parties.clientId, parties.payerId, dueDate), importKey: options.importKey ?? null },
+        select: { id: true },
+      });
+      if (input.items.length) await tx.lineItem.createMany({ data: lineItemRows(db.$userId, gig.id, input) });
+      return { ok: true as const, id: gig.id, createdClient: parties.createdClient };
+    }),
+  );
 }
 
 /**
@@ -127,19 +128,47 @@ export async function createGigsInTransaction(
   return { ids, createdClients: [...parties.values()].filter((c) => c.created).map((c) => c.name) };
 }
 
+
 /** Replaces a gig's details and fee lines in one transaction. */
 export async function updateGig(db: UserDb, id: number, input: GigInput): Promise<SaveResult> {
-  return db.$transaction(async (tx) => {
-    const scoped = tx as unknown as UserDb;
-    const parties = await resolveParties(scoped, input);
-    if (Object.keys(parties.errors).length) return { ok: false, errors: parties.errors };
-    const existing = await tx.gig.findUnique({ where: { id }, select: { dueDate: true } });
-    if (!existing) return { ok: false, errors: { _form: 'This gig no longer exists.' } };
-    await tx.gig.update({ where: { id }, data: gigColumns(input, parties.clientId, parties.payerId, input.dueDate ?? existing.dueDate) });
-    await tx.lineItem.deleteMany({ where: { gigId: id } });
-    if (input.items.length) await tx.lineItem.createMany({ data: lineItemRows(db.$userId, id, input) });
-    return { ok: true, id, createdClient: parties.createdClient };
-  });
+  return refusalsAsErrors(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.gig.findUnique({ where: { id }, select: { dueDate: true, paidMinor: true, balanceCurrency: true } });
+      if (!existing) throw new Refusal({ _form: 'This gig no longer exists.' });
+      // Payments are allocated in the gig's currency; changing it would mix currencies in one balance.
+      if (existing.paidMinor !== 0 && existing.balanceCurrency && input.items.length && input.currency !== existing.balanceCurrency) {
+        throw new Refusal({
+          currency: `Payments in ${existing.balanceCurrency} are recorded against this gig, so its fees stay in ${existing.balanceCurrency}. Edit or delete those payments first to change the currency.`,
+        });
+      }
+      const parties = await resolveParties(tx as unknown as UserDb, input);
+      if (Object.keys(parties.errors).length) throw new Refusal(parties.errors);
+      await tx.gig.update({ where: { id }, data: gigColumns(input, parties.clientId, parties.payerId, input.dueDate ?? existing.dueDate) });
+      await tx.lineItem.deleteMany({ where: { gigId: id } });
+      if (input.items.length) await tx.lineItem.createMany({ data: lineItemRows(db.$userId, id, input) });
+      return { ok: true as const, id, createdClient: parties.createdClient };
+    }),
+  );
+}
+
+/**
+ * A form problem found inside a transaction. Throwing it rolls the
+ * transaction back — a client created for the form a moment earlier is not
+ * kept — and refusalsAsErrors turns it into the field messages.
+ */
+class Refusal extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super('refused');
+  }
+}
+
+async function refusalsAsErrors(work: () => Promise<SaveResult>): Promise<SaveResult> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof Refusal) return { ok: false, errors: err.errors };
+    throw err;
+  }
 }
 
 export function getGig(db: UserDb, id: number) {

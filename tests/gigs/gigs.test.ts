@@ -179,3 +179,32 @@ describe('the gig page', () => {
     expect((await agent.get('/gigs/99999999999999')).status).toBe(404);
   });
 });
+
+describe('edits that would break the books', () => {
+  it("refuses to change the currency of a gig that has payments, and keeps no client created on the way", async () => {
+    const res = await quickLog({ clientName: 'Paid Studio', 'items[0][amount]': '500' });
+    const id = gigIdFrom(res.headers.location);
+    const gig = await t.prisma.gig.findUniqueOrThrow({ where: { id } });
+    const payment = await t.prisma.payment.create({ data: { userId, clientId: gig.clientId, receivedOn: today, amountMinor: 20000, currency: 'USD' } });
+    await t.prisma.paymentAllocation.create({ data: { userId, paymentId: payment.id, gigId: id, amountMinor: 20000 } });
+    const clientsBefore = await t.prisma.client.count({ where: { userId } });
+    const edit = await submitForm(agent, `/gigs/${id}/edit`, `/gigs/${id}`, {
+      date: today, clientName: 'A Brand New Client', kind: 'studio_session', status: 'done', currency: 'EUR', 'items[0][kind]': 'base_fee', 'items[0][amount]': '500',
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.text).toContain('Payments in USD are recorded against this gig');
+    expect(edit.text).toContain('value="A Brand New Client"');
+    expect(await t.prisma.client.count({ where: { userId } })).toBe(clientsBefore);
+    expect((await t.prisma.lineItem.findMany({ where: { gigId: id } })).map((l) => l.currency)).toEqual(['USD']);
+  });
+
+  it('keeps no new payer client when the booker is refused', async () => {
+    const other = await signUp(t.app, 'Someone Else');
+    const otherId = (await t.prisma.user.findUniqueOrThrow({ where: { email: other.email } })).id;
+    const theirs = await t.prisma.client.create({ data: { userId: otherId, name: 'Not Yours' } });
+    const before = await t.prisma.client.count({ where: { userId } });
+    const res = await quickLog({ clientId: String(theirs.id), clientName: '', payerName: 'Fresh Payer Ltd' });
+    expect(res.status).toBe(422);
+    expect(await t.prisma.client.count({ where: { userId } })).toBe(before);
+  });
+});
