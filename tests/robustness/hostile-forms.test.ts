@@ -28,6 +28,7 @@ const ID_FOR_PREFIX: [RegExp, keyof OwnedIds][] = [
   [/^\/royalties\/statements\//, 'royaltyStatement'],
   [/^\/settings\/rate-cards\//, 'rateCard'],
   [/^\/money\/rates\//, 'exchangeRate'],
+  [/^\/outreach\//, 'outreachEntry'],
 ];
 
 /** Routes left out, and why. */
