@@ -26,14 +26,20 @@ import { Prisma } from '../generated/prisma/client.ts';
  * gig_balance_totals migration), so this is a plain indexed read that SQLite
  * folds into the outer query — no aggregate over every fee line per request.
  * With `asOf`, only payments received on or before that date count as paid
- * (what the ledger looked like that day); that is summed from the
- * allocations, with an index on gigId.
+ * (what the ledger looked like that day).
  */
 export function gigBalancesCte(userId: number, asOf?: string) {
-  const paid = asOf
-    ? Prisma.sql`COALESCE((SELECT SUM(a.amountMinor) FROM PaymentAllocation a JOIN Payment p ON p.id = a.paymentId
-        WHERE a.gigId = g.id AND a.userId = ${userId} AND p.receivedOn <= ${asOf}), 0)`
-    : Prisma.sql`g.paidMinor`;
+  // As of a date, payments received after it are taken back out of the
+  // running total. Payment is indexed by (userId, receivedOn), so this reads
+  // only the later payments — usually none when asOf is today.
+  const later = asOf
+    ? Prisma.sql`LEFT JOIN (
+        SELECT a.gigId, SUM(a.amountMinor) AS laterMinor FROM Payment p
+        JOIN PaymentAllocation a ON a.paymentId = p.id AND a.userId = ${userId}
+        WHERE p.userId = ${userId} AND p.receivedOn > ${asOf} GROUP BY a.gigId
+      ) later ON later.gigId = g.id`
+    : Prisma.empty;
+  const paid = asOf ? Prisma.sql`(g.paidMinor - COALESCE(later.laterMinor, 0))` : Prisma.sql`g.paidMinor`;
   return Prisma.sql`balances AS (
     SELECT g.id AS gigId, g.date AS date, g.dueDate AS dueDate, g.status AS status,
            COALESCE(g.payerId, g.clientId) AS billToId,
@@ -41,7 +47,7 @@ export function gigBalancesCte(userId: number, asOf?: string) {
            g.agreedMinor AS agreedMinor,
            ${paid} AS paidMinor,
            g.agreedMinor - ${paid} AS owedMinor
-    FROM Gig g
+    FROM Gig g ${later}
     WHERE g.userId = ${userId} AND g.balanceCurrency IS NOT NULL AND (g.agreedMinor <> 0 OR g.paidMinor <> 0)
   )`;
 }
