@@ -19,6 +19,7 @@ import { invoicesRouter } from './invoices/routes.ts';
 import { royaltiesRouter } from './royalties/routes.ts';
 import { recordingsRouter } from './recordings/routes.ts';
 import { portfolioRouter, publicPortfolioRouter } from './portfolio/routes.ts';
+import { outreachRouter } from './outreach/routes.ts';
 import { importUploads } from './transfer/uploads.ts';
 import { viewHelpers } from './web/view-helpers.ts';
 import { securityHeaders } from './web/security.ts';
@@ -102,6 +103,7 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   app.use(royaltiesRouter(deps));
   app.use(recordingsRouter(deps));
   app.use(portfolioRouter(deps));
+  app.use(outreachRouter(deps));
   app.use(settingsRouter({ prisma, config }));
 
   app.use(notFoundHandler());

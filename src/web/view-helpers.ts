@@ -9,7 +9,7 @@ export const navigation = [
   { href: '/gigs', label: 'Gigs' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/clients', label: 'Clients' },
-  { href: '/portfolio', label: 'Portfolio' },
+  { href: '/portfolio', label: 'Portfolio', sections: ['/recordings', '/outreach'] },
   { href: '/money', label: 'Money', sections: ['/payments', '/invoices', '/royalties'] },
   { href: '/settings', label: 'Settings' },
 ];

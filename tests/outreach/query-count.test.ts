@@ -1,0 +1,70 @@
+// The outreach pages read a constant number of statements whatever the number
+// of entries, clients and recordings: no query per row.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { addDays, todayIn } from '../../src/lib/dates.ts';
+import { testConfig } from '../support/app.ts';
+import { freshDatabase } from '../support/database.ts';
+import { makeRecording, signUpWithId } from '../recordings/helpers.ts';
+
+const loggingClient = (file: string) =>
+  new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }), log: [{ emit: 'event', level: 'query' }] });
+
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let logged: ReturnType<typeof loggingClient>;
+let queries = 0;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  logged = loggingClient(db.file);
+  logged.$on('query', () => {
+    queries++;
+  });
+});
+afterAll(async () => {
+  await logged.$disconnect();
+  await db.close();
+});
+
+const PAGES = ['/outreach', '/outreach?state=open&q=studio', '/outreach/export.csv', '/outreach/pitch', '/outreach/pitch?genre=soul'];
+
+describe('query count', () => {
+  it('is the same for 5 entries or 120, 3 recordings or 40', async () => {
+    const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
+    const me = await signUpWithId({ app, prisma: logged });
+    const today = todayIn('UTC');
+    let made = 0;
+    const add = async (entries: number, recordings: number) => {
+      const client = await logged.client.create({ data: { userId: me.userId, name: `Studio ${made}` } });
+      await logged.outreachEntry.createMany({
+        data: Array.from({ length: entries }, (_, i) => ({
+          userId: me.userId, clientId: i % 2 ? client.id : null, contactName: `Studio contact ${made + i}`, contactedOn: addDays(today, -i - 1),
+          followUpOn: i % 3 ? addDays(today, (i % 7) - 3) : null, selection: `/p/${me.slug}?genre=soul`,
+        })),
+      });
+      for (let i = 0; i < recordings; i++) {
+        await makeRecording(logged, me.userId, { title: `Song ${made + i}`, genres: 'soul', links: [{ kind: 'spotify', url: `https://open.spotify.com/track/${made + i}` }] });
+      }
+      made += entries;
+    };
+    const count = async () => {
+      const perPage: Record<string, number> = {};
+      for (const page of PAGES) {
+        await me.agent.get(page); // warm-up (the session touch)
+        queries = 0;
+        const res = await me.agent.get(page);
+        expect(res.status, page).toBe(200);
+        perPage[page] = queries;
+      }
+      return perPage;
+    };
+    await add(5, 3);
+    const few = await count();
+    await add(115, 37);
+    const many = await count();
+    expect(many).toEqual(few);
+    for (const [page, n] of Object.entries(many)) expect(n, page).toBeLessThanOrEqual(8);
+  });
+});
