@@ -17,7 +17,7 @@ export const chromiumOptions = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-type Ids = { gig: number; recording: number; slug: string };
+type Ids = { gig: number; recording: number; slug: string; invoice: number };
 const pages: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'quick-log', path: '/gigs/new' },
   { name: 'gigs-list', path: '/gigs' },
@@ -29,6 +29,14 @@ const pages: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'portfolio', path: '/portfolio' },
   { name: 'recording-page', path: (ids) => `/recordings/${ids.recording}` },
   { name: 'public-portfolio', path: (ids) => `/p/${ids.slug}` },
+  { name: 'money-owed', path: '/money' },
+  { name: 'payments', path: '/payments' },
+  { name: 'invoices', path: '/invoices' },
+  { name: 'invoice-page', path: (ids) => `/invoices/${ids.invoice}` },
+  { name: 'royalties', path: '/royalties' },
+  { name: 'tax-year', path: '/money/tax-year' },
+  { name: 'outreach', path: '/outreach' },
+  { name: 'pitch', path: '/outreach/pitch?instrument=hammond%20organ' },
 ];
 const viewports = [
   { name: 'phone', width: 375, height: 812 },
@@ -57,6 +65,8 @@ const recording = await prisma.recording.findFirstOrThrow({
   orderBy: [{ releaseDate: 'desc' }, { id: 'desc' }],
 });
 
+const invoice = await prisma.invoice.findFirstOrThrow({ where: { userId: musician.id }, orderBy: { id: 'asc' } });
+
 const out = path.resolve('docs/screenshots');
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch(chromiumOptions);
@@ -71,7 +81,7 @@ try {
     await page.waitForURL(`${base}/`);
     for (const p of pages) {
       if (only.length && !only.includes(p.name)) continue;
-      const target = typeof p.path === 'function' ? p.path({ gig: gig.id, recording: recording.id, slug: musician.slug }) : p.path;
+      const target = typeof p.path === 'function' ? p.path({ gig: gig.id, recording: recording.id, slug: musician.slug, invoice: invoice.id }) : p.path;
       const res = await page.goto(base + target);
       if (!res || res.status() >= 400) console.warn(`${p.name}: HTTP ${res?.status()}`);
       const file = path.join(out, `${p.name}-${viewport.name}.png`);
