@@ -32,7 +32,8 @@ import { AttemptLimiter } from './web/rate-limit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs' | 'authMaxAttempts'>;
+export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs' | 'authMaxAttempts'> &
+  Partial<Pick<Config, 'publicUrl'>>;
 
 /** What every feature router is built from. */
 export type FeatureDeps = { prisma: PrismaClient; config: AppConfig };
@@ -49,6 +50,7 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
   app.set('x-powered-by', false);
+  app.set('publicUrl', config.publicUrl ?? null); // read by src/web/site-url.ts
   if (config.env === 'production') app.set('view cache', true);
   Object.assign(app.locals, viewHelpers);
 

@@ -32,6 +32,10 @@ const envSchema = z.object({
     .int({ message: 'must be a whole number' })
     .min(1, { message: 'must be at least 1' })
     .default(10),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be the address people use to reach the app, like https://ledger.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   SESSION_IDLE_DAYS: z.coerce
     .number({ message: 'must be a number of days' })
     .int({ message: 'must be a whole number of days' })
@@ -51,6 +55,8 @@ export type Config = {
   sessionIdleMs: number;
   /** Sign-in/sign-up attempts allowed per IP and per email in 15 minutes. */
   authMaxAttempts: number;
+  /** The app's public address for absolute links; null = the request's own host. */
+  publicUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sessionIdleMs: e.SESSION_IDLE_DAYS * 24 * 60 * 60 * 1000,
     authMaxAttempts: e.AUTH_MAX_ATTEMPTS,
+    publicUrl: e.PUBLIC_URL ?? null,
   };
 }
 

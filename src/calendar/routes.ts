@@ -12,6 +12,7 @@ import { buildCalendar, isKnownTimeZone, type FeedGig } from './ical.ts';
 import { buildMonth, legend, monthLabel, parseMonth } from './month.ts';
 import { feedOwner, getCalendarToken, gigsBetween, newCalendarToken, setCalendarToken, type CalendarGigRow } from './queries.ts';
 import { feedActionSchema } from './schemas.ts';
+import { siteUrl } from '../web/site-url.ts';
 
 /** The feed reaches back this far; everything later is included. */
 const FEED_DAYS_BACK = 365;
@@ -19,7 +20,6 @@ const FEED_DAYS_BACK = 365;
 /** A zone Intl can use; a stored zone it does not know (renamed upstream) falls back to UTC. */
 const usableZone = (timeZone: string) => (isKnownTimeZone(timeZone) ? timeZone : 'UTC');
 
-const siteUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
 const toFeedGig = (row: CalendarGigRow): FeedGig => ({ ...row, kindLabel: gigKinds.labelOf(row.kind) });
 

@@ -133,12 +133,18 @@ export async function createGigsInTransaction(
 export async function updateGig(db: UserDb, id: number, input: GigInput): Promise<SaveResult> {
   return refusalsAsErrors(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.gig.findUnique({ where: { id }, select: { dueDate: true, paidMinor: true, balanceCurrency: true } });
+      const existing = await tx.gig.findUnique({ where: { id }, select: { dueDate: true } });
       if (!existing) throw new Refusal({ _form: 'This gig no longer exists.' });
-      // Payments are allocated in the gig's currency; changing it would mix currencies in one balance.
-      if (existing.paidMinor !== 0 && existing.balanceCurrency && input.items.length && input.currency !== existing.balanceCurrency) {
+      // Payments are allocated in the gig's currency: its fees must stay in
+      // that currency (and exist), or one balance would mix two currencies.
+      const allocation = await tx.paymentAllocation.findFirst({ where: { gigId: id }, select: { payment: { select: { currency: true } } } });
+      const paidIn = allocation?.payment.currency;
+      if (paidIn && (input.currency !== paidIn || input.items.length === 0)) {
         throw new Refusal({
-          currency: `Payments in ${existing.balanceCurrency} are recorded against this gig, so its fees stay in ${existing.balanceCurrency}. Edit or delete those payments first to change the currency.`,
+          [input.items.length === 0 ? 'items.0.amount' : 'currency']:
+            input.items.length === 0
+              ? `Payments in ${paidIn} are recorded against this gig, so it keeps at least one fee line in ${paidIn} (it may be 0). Edit or delete those payments first.`
+              : `Payments in ${paidIn} are recorded against this gig, so its fees stay in ${paidIn}. Edit or delete those payments first to change the currency.`,
         });
       }
       const parties = await resolveParties(tx as unknown as UserDb, input);

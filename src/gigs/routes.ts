@@ -191,7 +191,7 @@ export function gigsRouter({ prisma }: FeatureDeps) {
     const id = parseId(req.params.id, 'gig');
     const db = dbFor(req);
     const gig = found(await db.gig.findUnique({ where: { id }, select: { date: true } }), 'gig');
-    const status = typeof req.body.status === 'string' ? req.body.status : '';
+    const status = typeof req.body?.status === 'string' ? req.body.status : '';
     if (!(gigStatuses.values as readonly string[]).includes(status)) {
       res.flash('error', 'That status is not one we know.');
     } else if (status === 'done' && gig.date > todayIn(currentUser(req).timeZone)) {

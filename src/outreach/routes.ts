@@ -47,11 +47,10 @@ import {
   parseOutreachFilter,
 } from './schemas.ts';
 import { SELECTION_MAX, selectionView } from './selection.ts';
+import { siteHost, siteProtocol, siteUrl } from '../web/site-url.ts';
 
 export const OUTREACH_CSV_COLUMNS = ['contacted_on', 'client', 'contact', 'channel', 'selection', 'portfolio_link', 'follow_up_on', 'outcome', 'notes'] as const;
 
-const hostOf = (req: Request) => req.get('host') ?? '';
-const siteUrl = (req: Request) => `${req.protocol}://${hostOf(req)}`;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** How a contact was made, to follow "Contacted 5 Nov": "by email", "in person". */
@@ -214,7 +213,7 @@ export function outreachRouter({ prisma }: FeatureDeps) {
   async function save(req: Request, res: Response, id: number | null) {
     const user = currentUser(req);
     const mode = id === null ? 'new' : 'edit';
-    const schema = outreachSchema({ today: todayIn(user.timeZone), slug: user.slug, host: hostOf(req), protocol: req.protocol });
+    const schema = outreachSchema({ today: todayIn(user.timeZone), slug: user.slug, host: siteHost(req), protocol: siteProtocol(req) });
     const form = parseForm(schema, req.body);
     if (!form.ok) return showForm(req, res, { mode, entryId: id ?? undefined, values: form.values, errors: form.errors }, 422);
     const result = await saveOutreachEntry(dbFor(req), id, form.data);

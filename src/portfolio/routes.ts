@@ -26,6 +26,7 @@ import {
   selectionSentence,
   type SelectionRecording,
 } from './filter.ts';
+import { siteUrl } from '../web/site-url.ts';
 
 /** Every recording of a selection, for the exports (one statement, whatever the number). */
 const ALL = 100_000;
@@ -34,7 +35,6 @@ const ALL = 100_000;
 // a slug ending in "-" or a little over 40 characters, and such a page must still work.
 const SLUG = /^[a-z0-9-]{1,60}$/;
 
-const siteUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
 const settingsSchema = z.object({ portfolioPublic: checkbox() });
 

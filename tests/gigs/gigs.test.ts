@@ -208,3 +208,30 @@ describe('edits that would break the books', () => {
     expect(await t.prisma.client.count({ where: { userId } })).toBe(before);
   });
 });
+
+describe('a gig with payments', () => {
+  it('cannot lose all its fee lines and then change currency', async () => {
+    const res = await quickLog({ clientName: 'Sneaky Path Studio', 'items[0][amount]': '500' });
+    const id = gigIdFrom(res.headers.location);
+    const gig = await t.prisma.gig.findUniqueOrThrow({ where: { id } });
+    const payment = await t.prisma.payment.create({ data: { userId, clientId: gig.clientId, receivedOn: today, amountMinor: 20000, currency: 'USD' } });
+    await t.prisma.paymentAllocation.create({ data: { userId, paymentId: payment.id, gigId: id, amountMinor: 20000 } });
+    const base = { date: today, clientName: 'Sneaky Path Studio', kind: 'studio_session', status: 'done', 'items[0][kind]': 'base_fee' };
+    const emptied = await submitForm(agent, `/gigs/${id}/edit`, `/gigs/${id}`, { ...base, currency: 'USD', 'items[0][amount]': '' });
+    expect(emptied.status).toBe(422);
+    expect(emptied.text).toContain('keeps at least one fee line in USD');
+    const yen = await submitForm(agent, `/gigs/${id}/edit`, `/gigs/${id}`, { ...base, currency: 'JPY', 'items[0][amount]': '500' });
+    expect(yen.status).toBe(422);
+    const after = await t.prisma.gig.findUniqueOrThrow({ where: { id } });
+    expect([after.balanceCurrency, after.agreedMinor, after.paidMinor]).toEqual(['USD', 50000, 20000]);
+  });
+
+  it('answers a status change without a body with a message, not a 500', async () => {
+    const res = await quickLog({});
+    const id = gigIdFrom(res.headers.location);
+    const page = await agent.get(`/gigs/${id}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const bare = await agent.post(`/gigs/${id}/status`).set('x-csrf-token', csrf);
+    expect(bare.status).toBe(303);
+  });
+});

@@ -42,3 +42,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: tempDb(), ...env })).toThrow(new ConfigError(message));
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is optional, and must be an http(s) address', () => {
+    expect(loadConfig({ DATABASE_URL: tempDb() }).publicUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: tempDb(), PUBLIC_URL: 'https://ledger.example.com/' }).publicUrl).toBe('https://ledger.example.com');
+    expect(() => loadConfig({ DATABASE_URL: tempDb(), PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL must be the address/);
+  });
+
+  it('is used for absolute links instead of the Host header', async () => {
+    const { testApp } = await import('../support/app.ts');
+    const request = (await import('supertest')).default;
+    const t = await testApp({ publicUrl: 'https://ledger.example.com' });
+    try {
+      const user = await t.prisma.user.create({ data: { email: 'pub@example.test', name: 'Pub', passwordHash: 'x', slug: 'pub', portfolioPublic: true } });
+      const res = await request(t.app).get(`/p/${user.slug}`).set('Host', 'evil.example');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('https://ledger.example.com/p/pub');
+      expect(res.text).not.toContain('evil.example');
+    } finally {
+      await t.close();
+    }
+  });
+});
