@@ -8,7 +8,8 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { UserDb } from '../db/scoped.ts';
 import { numbers } from '../db/sql.ts';
 import type { FieldErrors } from '../web/forms.ts';
-import { advancePosition, type AdvancePosition } from './recoupment.ts';
+import { applyBasisPoints } from '../lib/money.ts';
+import { advancePosition, expectedVsReceived, type AdvancePosition, type ExpectedVsReceived } from './recoupment.ts';
 import { STATEMENTS_PER_PAGE, type AgreementInput, type StatementFilter, type StatementInput } from './schemas.ts';
 
 /** An amount in one currency; lists of these are never added across currencies. */
@@ -178,7 +179,7 @@ async function statementRefs(db: UserDb, input: StatementInput) {
     input.agreementId !== null
       ? db.royaltyAgreement.findUnique({
           where: { id: input.agreementId },
-          select: { id: true, recordingId: true, payerId: true, recording: { select: { title: true } } },
+          select: { id: true, recordingId: true, payerId: true, rateBps: true, recording: { select: { title: true } } },
         })
       : null,
     input.recordingId !== null ? db.recording.findUnique({ where: { id: input.recordingId }, select: { id: true } }) : null,
@@ -194,10 +195,22 @@ async function statementRefs(db: UserDb, input: StatementInput) {
     errors,
     recordingId: input.recordingId ?? agreement?.recordingId ?? null,
     payerId: input.payerId ?? agreement?.payerId ?? null,
+    rateBps: agreement?.rateBps ?? null,
   };
 }
 
-function statementColumns(input: StatementInput, refs: { recordingId: number | null; payerId: number | null }) {
+/**
+ * The royalties earned a statement stores: the figure typed, else — under an
+ * agreement, with a basis amount — the agreement's rate applied to the basis
+ * (applyBasisPoints, the one rounding point). Stored so sums stay exact SQL.
+ */
+export function earnedToStore(input: { basisAmountMinor: number | null; earnedMinor: number | null }, rateBps: number | null): number | null {
+  if (input.earnedMinor !== null) return input.earnedMinor;
+  if (input.basisAmountMinor !== null && rateBps !== null) return applyBasisPoints(input.basisAmountMinor, rateBps);
+  return null;
+}
+
+function statementColumns(input: StatementInput, refs: { recordingId: number | null; payerId: number | null; rateBps: number | null }) {
   return {
     source: input.source,
     agreementId: input.agreementId,
@@ -206,6 +219,8 @@ function statementColumns(input: StatementInput, refs: { recordingId: number | n
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     amountMinor: input.amountMinor,
+    basisAmountMinor: input.basisAmountMinor,
+    earnedMinor: earnedToStore(input, refs.rateBps),
     currency: input.currency,
     receivedOn: input.receivedOn,
     reference: input.reference,
@@ -263,6 +278,8 @@ export type AgreementFigures = {
   /** Σ of the statements under the agreement, per currency (the agreement's own first). */
   received: Money[];
   statements: number;
+  /** Expected (Σ earned, on N of M statements) against received; see recoupment.ts. */
+  expectation: ExpectedVsReceived;
   /** Period end of the earliest statement that paid anything (when the advance was recouped by). */
   firstPaidPeriodEnd: string | null;
   lastPeriodEnd: string | null;
@@ -292,6 +309,8 @@ type AgreementRow = {
   receivedMinor: unknown;
   statements: unknown;
   paidStatements: unknown;
+  earnedStatements: unknown;
+  earnedMinor: unknown;
   firstPaidPeriodEnd: string | null;
   lastPeriodEnd: string | null;
 };
@@ -311,7 +330,8 @@ export async function agreementFigures(db: UserDb, options: { recordingId?: numb
            a.gigId, g.date AS gigDate, g.title AS gigTitle, g.artist AS gigArtist,
            a.payerId, c.name AS payerName,
            a.basis, a.rateBps, a.advanceMinor, a.currency, a.recoupable, a.startsOn, a.notes,
-           s.currency AS receivedCurrency, s.receivedMinor, s.statements, s.paidStatements, s.firstPaidPeriodEnd, s.lastPeriodEnd
+           s.currency AS receivedCurrency, s.receivedMinor, s.statements, s.paidStatements, s.earnedStatements, s.earnedMinor,
+           s.firstPaidPeriodEnd, s.lastPeriodEnd
     FROM RoyaltyAgreement a
     LEFT JOIN Recording r ON r.id = a.recordingId AND r.userId = ${userId}
     LEFT JOIN Gig g ON g.id = a.gigId AND g.userId = ${userId}
@@ -319,6 +339,7 @@ export async function agreementFigures(db: UserDb, options: { recordingId?: numb
     LEFT JOIN (
       SELECT agreementId, currency, SUM(amountMinor) AS receivedMinor, COUNT(*) AS statements,
              SUM(CASE WHEN amountMinor > 0 THEN 1 ELSE 0 END) AS paidStatements,
+             COUNT(earnedMinor) AS earnedStatements, SUM(earnedMinor) AS earnedMinor,
              MIN(CASE WHEN amountMinor > 0 THEN periodEnd END) AS firstPaidPeriodEnd,
              MAX(periodEnd) AS lastPeriodEnd
       FROM RoyaltyStatement
@@ -328,7 +349,8 @@ export async function agreementFigures(db: UserDb, options: { recordingId?: numb
     WHERE a.userId = ${userId} ${onRecording}
     ORDER BY COALESCE(r.title, g.title, g.artist, '') COLLATE NOCASE, g.date, a.id, (s.currency = a.currency) DESC, s.currency`;
 
-  const byId = new Map<number, AgreementFigures & { paid: number; inOwnCurrency: number }>();
+  type Entry = Omit<AgreementFigures, 'expectation'> & { paid: number; inOwnCurrency: number; expected: Money[]; computable: number; earnedOwn: number; earnedOwnStatements: number };
+  const byId = new Map<number, Entry>();
   for (const row of rows) {
     const id = num(row.id);
     let entry = byId.get(id);
@@ -358,6 +380,10 @@ export async function agreementFigures(db: UserDb, options: { recordingId?: numb
         position: { state: 'no_advance', earnedAtLeastMinor: 0 },
         paid: 0,
         inOwnCurrency: 0,
+        expected: [],
+        computable: 0,
+        earnedOwn: 0,
+        earnedOwnStatements: 0,
       };
       byId.set(id, entry);
     }
@@ -367,14 +393,33 @@ export async function agreementFigures(db: UserDb, options: { recordingId?: numb
       if (row.receivedCurrency === entry.currency) entry.inOwnCurrency = amountMinor;
       entry.statements += num(row.statements); // a count, not money
       entry.paid += num(row.paidStatements);
+      const earnedStatements = num(row.earnedStatements);
+      if (earnedStatements > 0) {
+        entry.expected.push({ currency: row.receivedCurrency, amountMinor: num(row.earnedMinor) });
+        entry.computable += earnedStatements; // a count, not money
+        if (row.receivedCurrency === entry.currency) {
+          entry.earnedOwn = num(row.earnedMinor);
+          entry.earnedOwnStatements = earnedStatements;
+        }
+      }
       if (row.firstPaidPeriodEnd && (!entry.firstPaidPeriodEnd || row.firstPaidPeriodEnd < entry.firstPaidPeriodEnd)) entry.firstPaidPeriodEnd = row.firstPaidPeriodEnd;
       if (row.lastPeriodEnd && (!entry.lastPeriodEnd || row.lastPeriodEnd > entry.lastPeriodEnd)) entry.lastPeriodEnd = row.lastPeriodEnd;
     }
   }
-  return [...byId.values()].map(({ paid, inOwnCurrency, ...entry }) => ({
-    ...entry,
-    position: advancePosition({ advanceMinor: entry.advanceMinor, recoupable: entry.recoupable, paidStatements: paid, receivedMinor: inOwnCurrency }),
-  }));
+  return [...byId.values()].map(({ paid, inOwnCurrency, expected, computable, earnedOwn, earnedOwnStatements, ...entry }) => {
+    const position = advancePosition({
+      advanceMinor: entry.advanceMinor,
+      recoupable: entry.recoupable,
+      paidStatements: paid,
+      receivedMinor: inOwnCurrency,
+      statements: entry.statements,
+      earnedStatements: earnedOwnStatements,
+      earnedMinor: earnedOwn,
+    });
+    const recoupedMinor = (position.state === 'recouped' || position.state === 'recouping') && position.from === 'earned' ? position.recoupedMinor : 0;
+    const expectation = expectedVsReceived({ currency: entry.currency, statements: entry.statements, computableStatements: computable, expected, received: entry.received, recoupedMinor });
+    return { ...entry, position, expectation };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -387,6 +432,11 @@ export type RoyaltyTotals = {
   inYear: Money[];
   /** Advances on the agreements, per currency. */
   advances: Money[];
+  /** Σ earned ("expected") per currency, over the statements that have an earned figure. */
+  expected: Money[];
+  /** Statements counted, and how many of them have an earned figure. */
+  statements: number;
+  earnedStatements: number;
 };
 
 /**
@@ -399,22 +449,24 @@ export async function royaltyTotals(db: UserDb, year: string, options: { recordi
   const to = `${year}-12-31`;
   const statementsOf = options.recordingId !== undefined ? onRecordingCondition(userId, options.recordingId) : Prisma.sql`1 = 1`;
   const agreementsOf = options.recordingId !== undefined ? Prisma.sql`a.recordingId = ${options.recordingId}` : Prisma.sql`1 = 1`;
-  const rows = await db.$queryRaw<{ kind: string; source: string; currency: string; allTimeMinor: unknown; yearMinor: unknown; n: unknown }[]>`
+  const rows = await db.$queryRaw<{ kind: string; source: string; currency: string; allTimeMinor: unknown; yearMinor: unknown; n: unknown; earnedMinor: unknown; earnedN: unknown }[]>`
     SELECT 'source' AS kind, s.source AS source, s.currency AS currency, SUM(s.amountMinor) AS allTimeMinor,
-           SUM(CASE WHEN s.receivedOn >= ${from} AND s.receivedOn <= ${to} THEN s.amountMinor ELSE 0 END) AS yearMinor, COUNT(*) AS n
+           SUM(CASE WHEN s.receivedOn >= ${from} AND s.receivedOn <= ${to} THEN s.amountMinor ELSE 0 END) AS yearMinor, COUNT(*) AS n,
+           0 AS earnedMinor, 0 AS earnedN
     FROM RoyaltyStatement s WHERE s.userId = ${userId} AND ${statementsOf}
     GROUP BY s.source, s.currency
     UNION ALL
     SELECT 'all', '', s.currency, SUM(s.amountMinor),
-           SUM(CASE WHEN s.receivedOn >= ${from} AND s.receivedOn <= ${to} THEN s.amountMinor ELSE 0 END), COUNT(*)
+           SUM(CASE WHEN s.receivedOn >= ${from} AND s.receivedOn <= ${to} THEN s.amountMinor ELSE 0 END), COUNT(*),
+           COALESCE(SUM(s.earnedMinor), 0), COUNT(s.earnedMinor)
     FROM RoyaltyStatement s WHERE s.userId = ${userId} AND ${statementsOf}
     GROUP BY s.currency
     UNION ALL
-    SELECT 'advance', '', a.currency, SUM(a.advanceMinor), 0, COUNT(*)
+    SELECT 'advance', '', a.currency, SUM(a.advanceMinor), 0, COUNT(*), 0, 0
     FROM RoyaltyAgreement a WHERE a.userId = ${userId} AND a.advanceMinor > 0 AND ${agreementsOf}
     GROUP BY a.currency
     ORDER BY 1, 2, 3`;
-  const totals: RoyaltyTotals = { bySource: [], allTime: [], inYear: [], advances: [] };
+  const totals: RoyaltyTotals = { bySource: [], allTime: [], inYear: [], advances: [], expected: [], statements: 0, earnedStatements: 0 };
   const order = ['agreement', 'nonfeatured_fund', 'other'];
   for (const r of rows) {
     const allTimeMinor = num(r.allTimeMinor);
@@ -423,6 +475,10 @@ export async function royaltyTotals(db: UserDb, year: string, options: { recordi
     else if (r.kind === 'all') {
       totals.allTime.push({ currency: r.currency, amountMinor: allTimeMinor });
       if (yearMinor !== 0) totals.inYear.push({ currency: r.currency, amountMinor: yearMinor });
+      const earnedN = num(r.earnedN);
+      if (earnedN > 0) totals.expected.push({ currency: r.currency, amountMinor: num(r.earnedMinor) });
+      totals.statements += num(r.n); // counts, not money
+      totals.earnedStatements += earnedN;
     } else totals.advances.push({ currency: r.currency, amountMinor: allTimeMinor });
   }
   totals.bySource.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.currency.localeCompare(b.currency));
@@ -486,6 +542,8 @@ export type StatementRow = {
   periodStart: string;
   periodEnd: string;
   amountMinor: number;
+  basisAmountMinor: number | null;
+  earnedMinor: number | null;
   currency: string;
   reference: string;
   agreementId: number | null;
@@ -497,7 +555,7 @@ export type StatementRow = {
   isrc: string | null;
 };
 
-const STATEMENT_COLUMNS = Prisma.sql`s.id, s.receivedOn, s.source, s.periodStart, s.periodEnd, s.amountMinor, s.currency, s.reference,
+const STATEMENT_COLUMNS = Prisma.sql`s.id, s.receivedOn, s.source, s.periodStart, s.periodEnd, s.amountMinor, s.basisAmountMinor, s.earnedMinor, s.currency, s.reference,
   s.agreementId, s.payerId, c.name AS payerName, s.recordingId, r.title AS recordingTitle, r.artist AS recordingArtist, r.isrc`;
 
 const statementJoins = (userId: number) => Prisma.sql`FROM RoyaltyStatement s

@@ -29,6 +29,7 @@ import {
   createStatement,
   deleteAgreement,
   deleteStatement,
+  earnedToStore,
   findStatements,
   fundByYear,
   getAgreement,
@@ -49,7 +50,7 @@ import {
 import { ADVANCE_MODEL_SENTENCE } from './recoupment.ts';
 import { agreementSchema, basisSuggestions, readStatementFilter, statementFilterQuery, statementSchema } from './schemas.ts';
 
-export const STATEMENT_CSV_COLUMNS = ['received_on', 'payer', 'source', 'recording', 'isrc', 'period_start', 'period_end', 'amount', 'currency', 'reference'] as const;
+export const STATEMENT_CSV_COLUMNS = ['received_on', 'payer', 'source', 'recording', 'isrc', 'period_start', 'period_end', 'amount', 'basis_amount', 'earned', 'currency', 'reference'] as const;
 
 type Form = { values: FormValues; errors: FieldErrors };
 
@@ -216,6 +217,8 @@ export function royaltiesRouter({ prisma }: FeatureDeps) {
       s.periodStart,
       s.periodEnd,
       formatDecimal(s.amountMinor, s.currency),
+      s.basisAmountMinor === null ? '' : formatDecimal(s.basisAmountMinor, s.currency),
+      s.earnedMinor === null ? '' : formatDecimal(s.earnedMinor, s.currency),
       s.currency,
       s.reference,
     ]);
@@ -365,6 +368,11 @@ function statementValues(s: StatementDetail): FormValues {
     periodStart: s.periodStart,
     periodEnd: s.periodEnd,
     amount: formatDecimal(s.amountMinor, s.currency),
+    basisAmount: s.basisAmountMinor === null ? '' : formatDecimal(s.basisAmountMinor, s.currency),
+    // A figure worked out from the basis on save shows empty, so it is worked out again if the basis changes.
+    earned: s.earnedMinor === null || (s.basisAmountMinor !== null && s.agreement && earnedToStore({ basisAmountMinor: s.basisAmountMinor, earnedMinor: null }, s.agreement.rateBps) === s.earnedMinor)
+      ? ''
+      : formatDecimal(s.earnedMinor, s.currency),
     currency: s.currency,
     receivedOn: s.receivedOn,
     reference: s.reference,

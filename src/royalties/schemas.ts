@@ -71,6 +71,13 @@ function readAmount(
   return undefined;
 }
 
+/** An optional amount already checked by readAmount: empty is null (not known), not 0. */
+function optionalMinor(value: string, currencyCode: string): number | null {
+  if (value === '') return null;
+  const parsed = parseMoney(value, currencyCode);
+  return parsed.ok ? parsed.minor : null;
+}
+
 // ---------------------------------------------------------------------------
 // Agreement
 
@@ -117,6 +124,8 @@ export const statementSchema = z
     periodStart: requiredDate('Enter the first day of the period, like 2026-01-01.'),
     periodEnd: requiredDate('Enter the last day of the period, like 2026-06-30.'),
     amount: shortText('Amount', 40),
+    basisAmount: shortText('Basis amount', 40),
+    earned: shortText('Royalties earned', 40),
     currency: currency(),
     receivedOn: requiredDate('Enter the date the money arrived, like 2026-11-26.'),
     reference: optionalText('Reference', REFERENCE_MAX),
@@ -125,6 +134,8 @@ export const statementSchema = z
   .superRefine(
     (form, ctx) => {
       if (typeof form.amount === 'string') readAmount(form, form.amount, 'amount', ctx, { required: true });
+      if (typeof form.basisAmount === 'string') readAmount(form, form.basisAmount, 'basisAmount', ctx, { required: false });
+      if (typeof form.earned === 'string') readAmount(form, form.earned, 'earned', ctx, { required: false });
       if (typeof form.periodStart === 'string' && typeof form.periodEnd === 'string' && isIsoDate(form.periodStart) && isIsoDate(form.periodEnd) && form.periodEnd < form.periodStart) {
         ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period can’t end before it starts.' });
       }
@@ -139,9 +150,9 @@ export const statementSchema = z
     { when: () => true },
   )
   .transform((form) => {
-    const { amount, ...rest } = form;
+    const { amount, basisAmount, earned, ...rest } = form;
     const parsed = parseMoney(amount, form.currency);
-    return { ...rest, amountMinor: parsed.ok ? parsed.minor : 0 };
+    return { ...rest, amountMinor: parsed.ok ? parsed.minor : 0, basisAmountMinor: optionalMinor(basisAmount, form.currency), earnedMinor: optionalMinor(earned, form.currency) };
   });
 
 export type StatementInput = z.output<typeof statementSchema>;

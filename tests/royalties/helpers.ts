@@ -47,6 +47,8 @@ export function makeStatement(
     currency: string;
     receivedOn: string;
     reference?: string;
+    basisAmountMinor?: number | null;
+    earnedMinor?: number | null;
   },
 ) {
   return prisma.royaltyStatement.create({
@@ -62,6 +64,8 @@ export function makeStatement(
       currency: s.currency,
       receivedOn: s.receivedOn,
       reference: s.reference ?? '',
+      basisAmountMinor: s.basisAmountMinor ?? null,
+      earnedMinor: s.earnedMinor ?? null,
     },
   });
 }

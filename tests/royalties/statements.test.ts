@@ -243,10 +243,10 @@ describe('the statements list and its CSV', () => {
     const res = await lister.get('/royalties/statements/export.csv?year=2025');
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
     const { headers, rows } = csvTotals(res.text);
-    expect(headers).toEqual(['received_on', 'payer', 'source', 'recording', 'isrc', 'period_start', 'period_end', 'amount', 'currency', 'reference']);
-    const first = rows.find((r) => r.cells[9] === "'+cmd|calc")!;
-    expect(first.cells).toEqual(['2025-01-10', 'Beta Fund', 'agreement', `'=HYPERLINK("http://evil.example","x")`, 'GB-AYE-06-01498', '2024-01-01', '2024-12-31', '10.00', 'GBP', "'+cmd|calc"]);
-    const lump = rows.find((r) => r.cells[9] === 'Ref 1')!;
+    expect(headers).toEqual(['received_on', 'payer', 'source', 'recording', 'isrc', 'period_start', 'period_end', 'amount', 'basis_amount', 'earned', 'currency', 'reference']);
+    const first = rows.find((r) => r.cells[11] === "'+cmd|calc")!;
+    expect(first.cells).toEqual(['2025-01-10', 'Beta Fund', 'agreement', `'=HYPERLINK("http://evil.example","x")`, 'GB-AYE-06-01498', '2024-01-01', '2024-12-31', '10.00', '', '', 'GBP', "'+cmd|calc"]);
+    const lump = rows.find((r) => r.cells[11] === 'Ref 1')!;
     expect(lump.cells.slice(0, 5)).toEqual(['2025-02-10', 'Alpha Label', 'nonfeatured_fund', '', '']);
   });
 

@@ -66,9 +66,11 @@ describe('advancePosition (integers, in the agreement currency)', () => {
   it('says nothing is recouped while no statement has paid anything', () => {
     expect(advancePosition({ advanceMinor: 50_000, recoupable: true, paidStatements: 0, receivedMinor: 0 })).toEqual({
       state: 'recouping',
+      from: 'received',
       advanceMinor: 50_000,
       recoupedMinor: 0,
       toRecoupAtMostMinor: 50_000,
+      exact: false,
       earnedAtLeastMinor: 0,
       totalFromDealMinor: 50_000,
     });
@@ -78,6 +80,7 @@ describe('advancePosition (integers, in the agreement currency)', () => {
     // $500 advance; statements paid $123.45 and $0.01: the payer pays only past the advance.
     expect(advancePosition({ advanceMinor: 50_000, recoupable: true, paidStatements: 2, receivedMinor: 12_346 })).toEqual({
       state: 'recouped',
+      from: 'received',
       advanceMinor: 50_000,
       recoupedMinor: 50_000,
       toRecoupMinor: 0,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RoyaltyStatement" ADD COLUMN "basisAmountMinor" INTEGER;
+ALTER TABLE "RoyaltyStatement" ADD COLUMN "earnedMinor" INTEGER;
