@@ -113,7 +113,9 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
       WHERE ${isOwedAsOf(asOf)}
       ORDER BY (c.name IS NULL), c.name COLLATE NOCASE, b.billToId, b.date, b.gigId`,
     db.$queryRaw<{ measure: string; clientId: unknown; currency: string; bucket: string | null; amount: unknown; gigs: unknown }[]>`
-      WITH ${cte}, owed AS (
+      -- MATERIALIZED: the three aggregates below share one read of the gigs
+      -- (inlined, SQLite re-read every gig for each of them).
+      WITH ${cte}, owed AS MATERIALIZED (
         SELECT b.billToId, b.currency, b.owedMinor, ${agingBucketSql(asOf)} AS bucket
         FROM balances b WHERE ${isOwedAsOf(asOf)}
       )

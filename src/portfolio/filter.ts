@@ -241,9 +241,12 @@ export async function findSelection(
              COALESCE(SUM(isPublic), 0) AS totalPublic
       FROM matched
     ),
+    -- Sort-and-limit first (SQLite keeps only the page's rows in its sorter),
+    -- then number just those rows: the same page as numbering every match.
     page AS (
-      SELECT m.*, ROW_NUMBER() OVER (ORDER BY ${orderBy(filter.sort, 'm')}) AS rn FROM matched m
-      ORDER BY rn LIMIT ${size} OFFSET ${offset}
+      SELECT m.*, ROW_NUMBER() OVER (ORDER BY ${orderBy(filter.sort, 'm')}) AS rn FROM (
+        SELECT * FROM matched m ORDER BY ${orderBy(filter.sort, 'm')} LIMIT ${size} OFFSET ${offset}
+      ) m
     )
     SELECT s.*, p.id, p.title, p.artist, p.release, p.releaseType, p.label, p.releaseDate, p.isrc, p.iswc, p.genres, p.isPublic, p.displayOrder,
            ${childColumns(userId)}

@@ -40,11 +40,22 @@ const dateFormats = {
   long: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' }),
 };
 
+const formattedDates = new Map<string, string>();
+
 /** "2026-11-26" → "Thu 26 Nov 2026", without time-zone surprises (dates are calendar dates). */
 function formatDate(isoDate: string | null | undefined, style: 'short' | 'long' = 'short') {
   if (!isoDate) return '';
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return dateFormats[style].format(new Date(Date.UTC(y, m - 1, d)));
+  const key = style === 'short' ? isoDate : `L${isoDate}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const [y, m, d] = isoDate.split('-').map(Number);
+    text = dateFormats[style].format(new Date(Date.UTC(y, m - 1, d)));
+    // A calendar date always reads the same, so results are kept; the bound
+    // only guards against unbounded growth (ten years of dates is ~3,650).
+    if (formattedDates.size >= 20_000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 export const viewHelpers = {
