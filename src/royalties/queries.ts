@@ -130,11 +130,23 @@ export async function createAgreement(db: UserDb, input: AgreementInput): Promis
 export async function updateAgreement(db: UserDb, id: number, input: AgreementInput): Promise<SaveResult & { movedStatements?: number }> {
   return db.$transaction(async (tx) => {
     const scoped = tx as unknown as UserDb;
-    const existing = await scoped.royaltyAgreement.findUnique({ where: { id }, select: { recordingId: true } });
+    const existing = await scoped.royaltyAgreement.findUnique({ where: { id }, select: { recordingId: true, rateBps: true } });
     if (!existing) return { ok: false, errors: { _form: 'This agreement no longer exists.' } };
     const refs = await agreementRefs(scoped, input);
     if (Object.keys(refs.errors).length) return { ok: false, errors: refs.errors };
-    await scoped.royaltyAgreement.update({ where: { id }, data: agreementColumns(input, refs.gigId) });
+    const updated = await scoped.royaltyAgreement.update({ where: { id }, data: agreementColumns(input, refs.gigId), select: { rateBps: true } });
+    if (updated.rateBps !== existing.rateBps) {
+      // Earned figures worked out from the old rate follow the new one; figures the musician typed stay.
+      const statements = await scoped.royaltyStatement.findMany({
+        where: { agreementId: id, basisAmountMinor: { not: null }, earnedMinor: { not: null } },
+        select: { id: true, basisAmountMinor: true, earnedMinor: true },
+      });
+      for (const st of statements) {
+        if (st.earnedMinor === applyBasisPoints(st.basisAmountMinor!, existing.rateBps)) {
+          await scoped.royaltyStatement.update({ where: { id: st.id }, data: { earnedMinor: applyBasisPoints(st.basisAmountMinor!, updated.rateBps) } });
+        }
+      }
+    }
     let movedStatements = 0;
     if (existing.recordingId !== null && input.recordingId !== null && existing.recordingId !== input.recordingId) {
       const moved = await scoped.royaltyStatement.updateMany({

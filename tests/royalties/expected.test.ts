@@ -165,3 +165,27 @@ describe('basis and earned on the statement form', () => {
     expect(byDate['2026-06-01']).toEqual(['25.00', '', '', 'USD']);
   });
 });
+
+describe('changing an agreement’s rate', () => {
+  it('recomputes earned figures worked out from the old rate, and keeps figures typed by hand', async () => {
+    const t = await testApp();
+    try {
+      const { forUser } = await import('../../src/db/scoped.ts');
+      const { updateAgreement } = await import('../../src/royalties/queries.ts');
+      const user = await t.prisma.user.create({ data: { email: 'rate@example.test', name: 'R', passwordHash: 'x', slug: 'rate' } });
+      const recording = await t.prisma.recording.create({ data: { userId: user.id, title: 'Song', artist: 'A' } });
+      const agreement = await t.prisma.royaltyAgreement.create({ data: { userId: user.id, recordingId: recording.id, rateBps: 150, currency: 'USD', basis: 'PPD' } });
+      const base = { userId: user.id, agreementId: agreement.id, recordingId: recording.id, periodStart: '2026-01-01', periodEnd: '2026-03-31', amountMinor: 0, currency: 'USD', receivedOn: '2026-05-01' };
+      const derived = await t.prisma.royaltyStatement.create({ data: { ...base, basisAmountMinor: 1234567, earnedMinor: applyBasisPoints(1234567, 150) } });
+      const typed = await t.prisma.royaltyStatement.create({ data: { ...base, basisAmountMinor: 1234567, earnedMinor: 5000 } });
+      const result = await updateAgreement(forUser(t.prisma, user.id), agreement.id, {
+        recordingId: recording.id, gigId: null, payerId: null, basis: 'PPD', rateBps: 200, advanceMinor: 0, currency: 'USD', recoupable: true, startsOn: null, notes: '',
+      } as never);
+      expect(result.ok).toBe(true);
+      expect((await t.prisma.royaltyStatement.findUniqueOrThrow({ where: { id: derived.id } })).earnedMinor).toBe(applyBasisPoints(1234567, 200));
+      expect((await t.prisma.royaltyStatement.findUniqueOrThrow({ where: { id: typed.id } })).earnedMinor).toBe(5000);
+    } finally {
+      await t.close();
+    }
+  });
+});
