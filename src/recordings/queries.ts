@@ -5,6 +5,7 @@ import { numbers } from '../db/sql.ts';
 import { gigBalancesCte } from '../money/balances.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import type { RecordingInput } from './schemas.ts';
+import type { SelectionRecording } from '../portfolio/filter.ts';
 
 type SaveResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
@@ -186,21 +187,8 @@ export function gigForRecording(db: UserDb, gigId: number) {
 // ---------------------------------------------------------------------------
 // The CSV export: every recording of a portfolio selection, one statement.
 
-export type RecordingExportRow = {
-  title: string;
-  artist: string;
-  release: string;
-  releaseType: string;
-  label: string;
-  releaseDate: string | null;
-  isrc: string | null;
-  iswc: string | null;
-  genres: string;
-  isPublic: boolean;
-  sessionDate: string | null;
-  credits: { role: string; instrument: string }[];
-  links: { kind: string; url: string }[];
-};
+/** What the portfolio shows of a recording, plus the date of the session it came from. */
+export type RecordingExportRow = Omit<SelectionRecording, 'id' | 'displayOrder'> & { sessionDate: string | null };
 
 /** All recordings matching `where` (a condition on `Recording r`, see selectionWhere), newest release first. */
 export async function recordingExportRows(db: UserDb, where: Prisma.Sql): Promise<RecordingExportRow[]> {
