@@ -122,11 +122,17 @@ export function buildRoyalties(rng: Random, recordings: PlanRecording[], today: 
       const end = addDays(addMonths(start, deal.months), -1);
       const receivedOn = addDays(end, 75);
       if (receivedOn >= today) break;
+      const amountMinor = rng.int(1500, 24000);
+      // What the period earned: the payment, plus (in the first period) the advance it recouped.
+      const earnedMinor = amountMinor + (n === 0 ? deal.advanceMinor : 0);
       statements.push({
         agreement, recording, payer: deal.payer, source: 'agreement', periodStart: start, periodEnd: end,
-        amountMinor: rng.int(1500, 24000), currency: deal.currency, receivedOn,
+        amountMinor, currency: deal.currency, receivedOn,
         reference: `Statement ${start.slice(0, 7)} to ${end.slice(0, 7)}`,
         notes: n === 0 && deal.advanceMinor > 0 ? 'Advance recouped in this period.' : '',
+        earnedMinor,
+        // The basis the statement reported, to the nearest cent (earned = basis × rate).
+        basisAmountMinor: Math.floor((earnedMinor * 10_000 + Math.floor(deal.rateBps / 2)) / deal.rateBps),
       });
       start = addDays(end, 1);
     }

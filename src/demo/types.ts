@@ -96,6 +96,10 @@ export type PlanStatement = {
   receivedOn: string;
   reference: string;
   notes: string;
+  /** The sales / receipts figure the statement reports (agreement statements only). */
+  basisAmountMinor?: number;
+  /** Royalties earned in the period before recoupment (agreement statements only). */
+  earnedMinor?: number;
 };
 
 export type PlanRateCard = {
