@@ -1,15 +1,12 @@
 // axe-core in real Chromium on every main page, on the demo data, at phone
 // and desktop sizes: no serious or critical violations. Plus keyboard-only
 // completion of the quick log.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -33,19 +30,6 @@ async function signedInPage(viewport: { width: number; height: number }) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/`);
   return page;
-}
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations;
-  }) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 const PAGES = ['/', '/gigs', '/gigs/new', '/gigs?paid=overdue', 'GIG', '/calendar', '/clients', 'CLIENT', '/settings', '/settings/rate-cards', '/gigs/import'];

@@ -2,14 +2,11 @@
 // the session, adds the recording from the gig page, makes it public, turns
 // the public portfolio on, and sees what a studio would see — the recording,
 // and no fee. Then axe on the new pages. Only labels, roles and text.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, withScreenshotOnFailure } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, signUpInBrowser, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -104,8 +101,6 @@ describe('from a session to the public portfolio, on a phone', () => {
   }, 60_000);
 });
 
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
 describe('accessibility of the recording and portfolio pages (axe-core)', () => {
   for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     it(`has no serious or critical violations (${label})`, async () => {
@@ -122,14 +117,7 @@ describe('accessibility of the recording and portfolio pages (axe-core)', () => 
       for (const path of pagesToCheck) {
         const res = await p.goto(server.url + path);
         expect(res?.status(), path).toBe(200);
-        await p.addScriptTag({ content: axeSource });
-        const violations = (await p.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
-          return result.violations;
-        })) as Violation[];
-        for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-          problems.push(`${path}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        }
+        for (const v of await seriousViolations(p)) problems.push(`${path}: ${v}`);
       }
       await checker.close();
       expect(problems).toEqual([]);

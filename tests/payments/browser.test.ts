@@ -1,8 +1,6 @@
 // The payment pages in real Chromium on the demo data: no serious or critical
 // axe-core violations at phone and desktop sizes, and the form's script
 // (public/js/payments.js) splitting the amount live, oldest first.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../src/db/client.ts';
@@ -12,10 +10,9 @@ import { Prisma } from '../../src/generated/prisma/client.ts';
 import { formatDecimal } from '../../src/lib/money.ts';
 import { gigBalancesCte } from '../../src/money/balances.ts';
 import { openGigsForClient, suggestAllocation, type OpenGig } from '../../src/payments/queries.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,19 +50,6 @@ async function signedInPage(viewport: { width: number; height: number }) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/`);
   return page;
-}
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 const allocationValues = (page: Page) => page.$$eval('input[data-open-minor]', (els) => els.map((e) => (e as HTMLInputElement).value));

@@ -1,16 +1,13 @@
 // The royalties pages in Debian's Chromium on the demo data: no serious or
 // critical axe-core violations and no sideways scrolling at phone and desktop
 // sizes, and the statement form's agreement picker filling in its fields.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../src/db/client.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,17 +38,6 @@ async function signedInPage(viewport: { width: number; height: number }, bypassC
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/`);
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 describe('royalties pages in a browser', () => {
