@@ -1,61 +1,8 @@
 // Hand-built money data for the money and dashboard tests, written straight
 // through Prisma so every figure is known to the cent.
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { signUp, type Agent } from '../support/app.ts';
-
-export async function signUpWithId(t: { app: Parameters<typeof signUp>[0]; prisma: PrismaClient }, name?: string): Promise<{ agent: Agent; userId: number }> {
-  const { agent, email } = await signUp(t.app, name);
-  const user = await t.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return { agent, userId: user.id };
-}
-
-export type Line = { amountMinor: number; currency: string; kind?: string; owedToMusician?: boolean };
-
-export async function makeGig(
-  prisma: PrismaClient,
-  userId: number,
-  gig: { clientId?: number | null; payerId?: number | null; date: string; dueDate?: string | null; status?: string; title?: string; artist?: string; lines?: Line[] },
-) {
-  return prisma.gig.create({
-    data: {
-      userId,
-      date: gig.date,
-      dueDate: gig.dueDate ?? null,
-      status: gig.status ?? 'done',
-      title: gig.title ?? '',
-      artist: gig.artist ?? '',
-      clientId: gig.clientId ?? null,
-      payerId: gig.payerId ?? null,
-      lineItems: {
-        create: (gig.lines ?? []).map((l, position) => ({
-          userId,
-          amountMinor: l.amountMinor,
-          currency: l.currency,
-          kind: l.kind ?? 'base_fee',
-          owedToMusician: l.owedToMusician ?? true,
-          position,
-        })),
-      },
-    },
-  });
-}
-
-export async function makePayment(
-  prisma: PrismaClient,
-  userId: number,
-  payment: { clientId?: number | null; receivedOn: string; amountMinor: number; currency: string; allocations?: { gigId: number; amountMinor: number }[] },
-) {
-  return prisma.payment.create({
-    data: {
-      userId,
-      clientId: payment.clientId ?? null,
-      receivedOn: payment.receivedOn,
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
-      allocations: { create: (payment.allocations ?? []).map((a) => ({ userId, gigId: a.gigId, amountMinor: a.amountMinor })) },
-    },
-  });
-}
+export { signUpWithId } from '../support/app.ts';
+export { makeGig, makePayment, type Line } from '../support/ledger.ts';
 
 export async function makeStatement(
   prisma: PrismaClient,

@@ -1,12 +1,7 @@
 // Shared steps for the recordings and portfolio tests.
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { signUp, submitForm, type Agent } from '../support/app.ts';
-
-export async function signUpWithId(t: { app: Parameters<typeof signUp>[0]; prisma: PrismaClient }, name?: string) {
-  const s = await signUp(t.app, name);
-  const user = await t.prisma.user.findUniqueOrThrow({ where: { email: s.email }, select: { id: true, slug: true } });
-  return { ...s, userId: user.id, slug: user.slug };
-}
+import { submitForm, type Agent } from '../support/app.ts';
+export { signUpWithId } from '../support/app.ts';
 
 /** The recording form's fields, with one credit and no links unless given. */
 export function recordingForm(fields: Record<string, string> = {}): Record<string, string> {

@@ -1,13 +1,7 @@
 // Hand-built royalty data for the royalties tests, written straight through
 // Prisma so every figure on the pages is known to the cent.
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { signUp, type Agent } from '../support/app.ts';
-
-export async function signUpWithId(t: { app: Parameters<typeof signUp>[0]; prisma: PrismaClient }, name?: string): Promise<{ agent: Agent; userId: number }> {
-  const { agent, email } = await signUp(t.app, name);
-  const user = await t.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return { agent, userId: user.id };
-}
+export { signUpWithId } from '../support/app.ts';
 
 export function makeRecording(prisma: PrismaClient, userId: number, r: { title: string; artist?: string; isrc?: string | null; gigId?: number | null }) {
   return prisma.recording.create({ data: { userId, title: r.title, artist: r.artist ?? 'Artist', isrc: r.isrc ?? null, gigId: r.gigId ?? null } });

@@ -52,3 +52,10 @@ export function cookiesOf(res: Response): string {
   const header = res.headers['set-cookie'] as unknown;
   return Array.isArray(header) ? header.join('; ') : String(header ?? '');
 }
+
+/** signUp, plus the new musician's id and public address, for tests that write rows directly. */
+export async function signUpWithId(t: { app: Parameters<typeof request.agent>[0]; prisma: import('../../src/generated/prisma/client.ts').PrismaClient }, name?: string) {
+  const s = await signUp(t.app, name);
+  const user = await t.prisma.user.findUniqueOrThrow({ where: { email: s.email }, select: { id: true, slug: true } });
+  return { ...s, userId: user.id, slug: user.slug };
+}
