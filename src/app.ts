@@ -1,6 +1,7 @@
 // Builds the Express app from its dependencies. Tests call createApp with
 // their own database; src/server.ts adds config, migrations and listening.
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
@@ -29,6 +30,8 @@ import { sessions } from './web/session.ts';
 import { csrfProtection } from './web/csrf.ts';
 import { errorHandler, notFoundHandler } from './web/error-handler.ts';
 import { AttemptLimiter } from './web/rate-limit.ts';
+import { changeVersionOf } from './db/client.ts';
+import { ReadCache } from './db/read-cache.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,13 +39,27 @@ export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | '
   Partial<Pick<Config, 'publicUrl'>>;
 
 /** What every feature router is built from. */
-export type FeatureDeps = { prisma: PrismaClient; config: AppConfig };
+export type FeatureDeps = { prisma: PrismaClient; config: AppConfig; reads: ReadCache };
 
 export type AppDeps = {
+  /** A client made by createPrisma (src/db/client.ts), which can tell when the data changed. */
   prisma: PrismaClient;
   config: AppConfig;
   log?: (err: unknown) => void;
 };
+
+/**
+ * Files under public/, looked for only when the path's first segment names
+ * something there (css/, js/…): a page request costs no file-system look-up.
+ */
+function publicFiles(dir: string, maxAge: string | number) {
+  const entries = new Set(readdirSync(dir));
+  const serve = express.static(dir, { maxAge, index: false });
+  return (req: Request, res: Response, next: NextFunction) => {
+    const first = req.path.split('/', 2)[1];
+    return entries.has(first) ? serve(req, res, next) : next();
+  };
+}
 
 export function createApp({ prisma, config, log = (err) => console.error(err) }: AppDeps) {
   const app = express();
@@ -62,20 +79,22 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
     res.json({ status: 'ok' });
   });
 
-  app.use(express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '1d' : 0, index: false }));
+  app.use(publicFiles(path.join(root, 'public'), config.env === 'production' ? '1d' : 0));
   // `extended` (qs) reads indexed fields such as items[0][amount] for the fee lines.
   app.use(express.urlencoded({ extended: true, limit: '100kb', parameterLimit: 1000 }));
   app.use(express.json({ limit: '100kb' }));
 
   app.use(pageRenderer());
-  const deps: FeatureDeps = { prisma, config };
+  // Values read from the database, kept until the next write (src/db/read-cache.ts).
+  const reads = new ReadCache(changeVersionOf(prisma));
+  const deps: FeatureDeps = { prisma, config, reads };
   // Routes for machines that hold a secret URL instead of a session (calendar
   // apps): before flash and session handling, so they never touch cookies.
   app.use(calendarFeedRouter(deps));
   app.use(publicPortfolioRouter(deps)); // the public portfolio /p/<slug>: no session, no cookies
   app.use(flashes(config.sessionSecret));
 
-  app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs }));
+  app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs, reads }));
   app.use((req, res, next) => {
     res.locals.currentUser = req.user;
     res.locals.currentPath = req.path;
@@ -92,7 +111,7 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
     byEmail: new AttemptLimiter(config.authMaxAttempts, 15 * 60 * 1000),
   };
   app.use(authRouter({ prisma, config, limits }));
-  app.use(homeRouter({ prisma }));
+  app.use(homeRouter(deps));
   // Feature routers; order matters only where paths overlap (none do).
   app.use(transferRouter(deps)); // before gigs: /gigs/export.csv and /gigs/import are its paths
   app.use(gigsRouter(deps));

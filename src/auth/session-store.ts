@@ -2,6 +2,7 @@
 // The cookie carries a 256-bit random token; only its SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ReadCache } from '../db/read-cache.ts';
 
 export type SessionUser = {
   id: number;
@@ -29,10 +30,16 @@ export async function createSession(prisma: PrismaClient, userId: number, idleMs
   return token;
 }
 
-/** The signed-in user for a cookie token, or null; slides the idle timeout. */
-export async function userForSession(prisma: PrismaClient, token: string, idleMs: number): Promise<SessionUser | null> {
+/**
+ * The signed-in user for a cookie token, or null; slides the idle timeout.
+ * With `reads`, the session row is looked up once per change of the database
+ * (signing out, a password change or a profile save are all writes), not on
+ * every page view.
+ */
+export async function userForSession(prisma: PrismaClient, token: string, idleMs: number, reads?: ReadCache): Promise<SessionUser | null> {
   const id = idOf(token);
-  const session = await prisma.session.findUnique({ where: { id }, select: { expiresAt: true, user: { select: userFields } } });
+  const find = () => prisma.session.findUnique({ where: { id }, select: { expiresAt: true, user: { select: userFields } } });
+  const session = reads ? await reads.get(`session:${id}`, find) : await find();
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {

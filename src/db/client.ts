@@ -19,7 +19,9 @@
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import type { Database, Statement } from 'better-sqlite3';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import type { ChangeVersion } from './read-cache.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -30,13 +32,36 @@ const CONNECTION_PRAGMAS = `
   PRAGMA journal_mode = WAL;
 `;
 
+// Changes committed by this connection (total_changes(), triggers included)
+// and by any other connection or process (data_version): together they move
+// whenever any row of the database changes. See ReadCache.
+const CHANGE_VERSION_SQL = 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)';
+
 class TunedBetterSqlite3 extends PrismaBetterSqlite3 {
+  private connections = 0;
+  private versionStatement: Statement<[], [number, number]> | null = null;
+
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
+    // The adapter keeps its better-sqlite3 handle in a public `client` field (7.10).
+    const db = (adapter as unknown as { client: Database }).client;
+    this.connections++;
+    this.versionStatement = (db.prepare(CHANGE_VERSION_SQL) as Statement<[], [number, number]>).raw().safeIntegers(false);
     return adapter;
   }
+
+  /** The database's change version, or null before the first connection. */
+  changeVersion(): string | null {
+    const statement = this.versionStatement;
+    if (!statement || !statement.database.open) return null;
+    const [own, others] = statement.get()!;
+    // A reconnect starts total_changes() from 0 again, hence the connection count.
+    return `${this.connections}:${own}:${others}`;
+  }
 }
+
+const adapters = new WeakMap<PrismaClient, TunedBetterSqlite3>();
 
 /**
  * Absolute path of the database file named by a `file:` URL
@@ -52,8 +77,23 @@ export function databaseFilePath(databaseUrl: string): string {
   return path.resolve(process.cwd(), file);
 }
 
-/** A Prisma client on the SQLite file named by `databaseUrl` (see databaseFilePath). */
-export function createPrisma(databaseUrl: string): PrismaClient {
+/**
+ * A Prisma client on the SQLite file named by `databaseUrl` (see databaseFilePath).
+ * `log` is Prisma's option (tests count queries with it).
+ */
+export function createPrisma(databaseUrl: string, options: { log?: Prisma.LogDefinition[] } = {}): PrismaClient {
   const adapter = new TunedBetterSqlite3({ url: `file:${databaseFilePath(databaseUrl)}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, ...options });
+  adapters.set(prisma, adapter);
+  return prisma;
+}
+
+/**
+ * A function returning the change version of the database behind `prisma`
+ * (a client made by createPrisma): equal versions mean no row changed in between.
+ */
+export function changeVersionOf(prisma: PrismaClient): ChangeVersion {
+  const adapter = adapters.get(prisma);
+  if (!adapter) throw new Error('changeVersionOf needs a client made by createPrisma');
+  return () => adapter.changeVersion();
 }

@@ -24,14 +24,22 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Today's date where the musician is, e.g. todayIn('America/Los_Angeles'). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // Every page asks; the answer can only change on a minute boundary (zone
+  // offsets are whole minutes), so it is kept for the minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = lastDayIn.get(timeZone);
+  if (known?.minute === minute) return known.day;
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     // en-CA formats as YYYY-MM-DD.
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormatters.set(timeZone, formatter);
   }
-  return formatter.format(now);
+  const day = formatter.format(now);
+  lastDayIn.set(timeZone, { minute, day });
+  return day;
 }
+const lastDayIn = new Map<string, { minute: number; day: string }>();
 
 export function addDays(iso: string, days: number): string {
   return fromUtc(toUtc(iso) + days * DAY_MS);

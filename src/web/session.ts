@@ -6,6 +6,7 @@
 // rotating the cookie at sign-in rotates the token too.
 import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ReadCache } from '../db/read-cache.ts';
 import { isWellFormedToken, newSessionToken, userForSession, type SessionUser } from '../auth/session-store.ts';
 import { hmac, readCookie, setCookie, clearCookie } from './cookies.ts';
 
@@ -21,17 +22,17 @@ declare global {
   }
 }
 
-export type SessionOptions = { prisma: PrismaClient; secret: string; idleMs: number };
+export type SessionOptions = { prisma: PrismaClient; secret: string; idleMs: number; reads: ReadCache };
 
 export function csrfTokenFor(secret: string, sessionToken: string) {
   return hmac(secret, `csrf:${sessionToken}`);
 }
 
-export function sessions({ prisma, secret, idleMs }: SessionOptions) {
+export function sessions({ prisma, secret, idleMs, reads }: SessionOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
     let token = readCookie(req, SESSION_COOKIE);
     if (token && isWellFormedToken(token)) {
-      req.user = (await userForSession(prisma, token, idleMs)) ?? undefined;
+      req.user = (await userForSession(prisma, token, idleMs, reads)) ?? undefined;
     } else {
       token = newSessionToken();
       setCookie(req, res, SESSION_COOKIE, token);

@@ -1,11 +1,9 @@
 // The money on the clients pages, checked against hand-built data whose
 // totals are known to the cent, and the list's query count.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { todayIn } from '../../src/lib/dates.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { testApp, testConfig } from '../support/app.ts';
 import { makeGig, makePayment, rowFor, signUpWithId, squash } from './helpers.ts';
 
@@ -102,10 +100,7 @@ describe('earned this year and owed now', () => {
 describe('query count', () => {
   it('does not grow with the number of clients on the list page', async () => {
     const db = await freshDatabase();
-    const logged = new PrismaClient({
-      adapter: new PrismaBetterSqlite3({ url: `file:${db.file}` }),
-      log: [{ emit: 'event', level: 'query' }],
-    });
+    const logged = queryLoggingClient(db.file);
     let queries = 0;
     logged.$on('query', () => {
       queries++;

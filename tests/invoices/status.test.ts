@@ -1,13 +1,11 @@
 // What an invoice is worth and where it stands: totals to the cent, status as
 // payments arrive (written straight to Payment / PaymentAllocation, as the
 // payments pages will), the list with its filter, the CSV, query counts.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { parseCsv } from '../../src/transfer/csv.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { testApp, testConfig, type Agent } from '../support/app.ts';
 import { createInvoiceVia, invoiceIdFrom, makeGig, makePayment, setInvoiceDates, signUpWithId, squash, today } from './helpers.ts';
 
@@ -242,7 +240,7 @@ describe('the list, its filter and the CSV', () => {
 describe('query count', () => {
   it('does not grow with the number of invoices (list) or gigs and payments (invoice page)', async () => {
     const db = await freshDatabase();
-    const logged = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${db.file}` }), log: [{ emit: 'event', level: 'query' }] });
+    const logged = queryLoggingClient(db.file);
     let queries = 0;
     logged.$on('query', () => {
       queries++;

@@ -1,16 +1,14 @@
 // The outreach pages read a constant number of statements whatever the number
 // of entries, clients and recordings: no query per row.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { addDays, todayIn } from '../../src/lib/dates.ts';
 import { testConfig } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { makeRecording, signUpWithId } from '../recordings/helpers.ts';
 
 const loggingClient = (file: string) =>
-  new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }), log: [{ emit: 'event', level: 'query' }] });
+  queryLoggingClient(file);
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let logged: ReturnType<typeof loggingClient>;

@@ -2,12 +2,10 @@
 // allocated, credit) computed in SQL, pages of 50, the CSV export matching
 // the page, and a query count that does not grow with the payments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { parseMoney } from '../../src/lib/money.ts';
 import { parseCsv } from '../../src/transfer/csv.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { testApp, testConfig, type Agent } from '../support/app.ts';
 import { makeGig, makePayment, signUpWithId, squash } from './helpers.ts';
 
@@ -136,7 +134,7 @@ describe('the CSV export', () => {
 describe('pages and query count', () => {
   it('pages by 50, and the number of queries does not grow with the payments', async () => {
     const db = await freshDatabase();
-    const logged = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${db.file}` }), log: [{ emit: 'event', level: 'query' }] });
+    const logged = queryLoggingClient(db.file);
     let queries = 0;
     logged.$on('query', () => {
       queries++;

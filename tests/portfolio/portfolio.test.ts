@@ -1,13 +1,11 @@
 // The private portfolio (/portfolio), the on/off switch, the credits list for
 // a CV, and the public page (/p/<slug>): what it shows, what it must never
 // show, that it needs no session and sets no cookie, and its query count.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { submitForm, testApp, testConfig, type Agent } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { makeRecording, signUpWithId } from '../recordings/helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -372,7 +370,7 @@ describe('nothing private ever reaches the public page', () => {
 describe('query count of the public page', () => {
   it('is two queries, whatever the number of recordings (and the private portfolio a fixed few)', async () => {
     const db = await freshDatabase();
-    const logged = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${db.file}` }), log: [{ emit: 'event', level: 'query' }] });
+    const logged = queryLoggingClient(db.file);
     let queries = 0;
     logged.$on('query', () => {
       queries++;

@@ -1,12 +1,10 @@
 // The overview and per-recording pages checked against hand-built data whose
 // figures are known to the cent, in three currencies, plus the fund block and
 // the overview's query count.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { todayIn } from '../../src/lib/dates.ts';
-import { freshDatabase } from '../support/database.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
 import { testApp, testConfig, type Agent } from '../support/app.ts';
 import { makeAgreement, makeRecording, makeStatement, rowLinking, sectionById, signUpWithId, squash } from './helpers.ts';
 
@@ -187,7 +185,7 @@ describe('the overview on a hand-built dataset', () => {
 describe('query count', () => {
   it('does not grow with the number of agreements and statements on /royalties', async () => {
     const db = await freshDatabase();
-    const logged = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${db.file}` }), log: [{ emit: 'event', level: 'query' }] });
+    const logged = queryLoggingClient(db.file);
     let queries = 0;
     logged.$on('query', () => {
       queries++;

@@ -37,3 +37,11 @@ export async function freshDatabase(): Promise<{
     },
   };
 }
+
+/**
+ * A client on `file` (made like the app's, see createPrisma) that emits an
+ * event per SQL statement, for tests that count queries.
+ */
+export function queryLoggingClient(file: string) {
+  return createPrisma(`file:${file}`, { log: [{ emit: 'event', level: 'query' }] }) as PrismaClient<'query'>;
+}

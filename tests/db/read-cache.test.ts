@@ -1,0 +1,155 @@
+// Values kept by the read cache (src/db/read-cache.ts) — the signed-in
+// session and the dashboard — must never outlive a change to the data,
+// whoever makes it: the app itself, a trigger, or another connection or
+// process on the same file.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { createPrisma } from '../../src/db/client.ts';
+import { ReadCache } from '../../src/db/read-cache.ts';
+import { todayIn } from '../../src/lib/dates.ts';
+import { formatMoney } from '../../src/lib/money.ts';
+import { signUpWithId, submitForm, testApp, testConfig } from '../support/app.ts';
+import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { makeGig } from '../support/ledger.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const owedOnDashboard = (html: string) => /id="owed"[\s\S]*?<\/section>/.exec(html)![0];
+
+describe('the dashboard and the session, served from the read cache', () => {
+  it('run no query at all when nothing was written since the last view', async () => {
+    const db = await freshDatabase();
+    const logged = queryLoggingClient(db.file);
+    let queries = 0;
+    logged.$on('query', () => queries++);
+    try {
+      const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
+      const me = await signUpWithId({ app, prisma: logged });
+      await makeGig(logged, me.userId, { date: '2020-01-01', lines: [{ amountMinor: 12345, currency: 'USD' }] });
+      const first = await me.agent.get('/');
+      queries = 0;
+      const again = await me.agent.get('/');
+      expect(queries).toBe(0);
+      expect(owedOnDashboard(again.text)).toBe(owedOnDashboard(first.text));
+      expect(owedOnDashboard(again.text)).toContain(formatMoney(12345, 'USD'));
+    } finally {
+      await logged.$disconnect();
+      await db.close();
+    }
+  });
+
+  it('show a gig logged through the app on the next view', async () => {
+    const me = await signUpWithId(t);
+    expect(owedOnDashboard((await me.agent.get('/')).text)).toContain('Nothing outstanding');
+    const res = await submitForm(me.agent, '/gigs/new', '/gigs', {
+      date: todayIn('UTC'), clientName: 'Sunset Sound', kind: 'studio_session', status: 'done', hours: '3', currency: 'USD',
+      'items[0][kind]': 'base_fee', 'items[0][amount]': '434.21',
+    });
+    expect(res.status).toBe(303);
+    expect(owedOnDashboard((await me.agent.get('/')).text)).toContain('$434.21');
+  });
+
+  it('show a change made by another connection (another process, a script) on the next view', async () => {
+    const me = await signUpWithId(t);
+    expect(owedOnDashboard((await me.agent.get('/')).text)).toContain('Nothing outstanding');
+    const other = createPrisma(t.db.url);
+    try {
+      const gig = await makeGig(other, me.userId, { date: '2020-01-01', lines: [{ amountMinor: 5000, currency: 'EUR' }] });
+      expect(owedOnDashboard((await me.agent.get('/')).text)).toContain(formatMoney(5000, 'EUR'));
+      // A change made only by a trigger (the gig's totals) counts too.
+      await other.lineItem.updateMany({ where: { gigId: gig.id }, data: { amountMinor: 7000 } });
+      expect(owedOnDashboard((await me.agent.get('/')).text)).toContain(formatMoney(7000, 'EUR'));
+      // The user's own name, shown by the dashboard and kept with the session.
+      await other.user.update({ where: { id: me.userId }, data: { name: 'Renamed Elsewhere' } });
+      expect((await me.agent.get('/')).text).toContain('Hello, Renamed Elsewhere');
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it('forget a session signed out by another connection', async () => {
+    const me = await signUpWithId(t);
+    expect((await me.agent.get('/gigs')).status).toBe(200);
+    const other = createPrisma(t.db.url);
+    try {
+      await other.session.deleteMany({ where: { userId: me.userId } });
+    } finally {
+      await other.$disconnect();
+    }
+    const res = await me.agent.get('/gigs');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(/^\/signin/);
+  });
+
+  it('start a new day at midnight in the musician’s zone, with nothing written', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-26T23:59:00Z'));
+    const me = await signUpWithId(t);
+    expect((await me.agent.get('/')).text).toContain('Thursday, 26 Nov 2026');
+    vi.setSystemTime(new Date('2026-11-27T00:00:30Z'));
+    expect((await me.agent.get('/')).text).toContain('Friday, 27 Nov 2026');
+  });
+
+  it('never serve one musician’s dashboard to another', async () => {
+    const a = await signUpWithId(t, 'Alice Keys');
+    const b = await signUpWithId(t, 'Bob Bass');
+    await makeGig(t.prisma, a.userId, { date: '2020-01-01', lines: [{ amountMinor: 98765, currency: 'USD' }] });
+    const pageA = (await a.agent.get('/')).text;
+    const pageB = (await b.agent.get('/')).text;
+    expect(pageA).toContain('$987.65');
+    expect(pageA).toContain('Hello, Alice Keys');
+    expect(pageB).not.toContain('$987.65');
+    expect(pageB).toContain('Hello, Bob Bass');
+  });
+});
+
+describe('ReadCache', () => {
+  it('returns a kept value only while the version is unchanged', async () => {
+    let version = 'v1';
+    const cache = new ReadCache(() => version);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(await cache.get('k', load)).toBe(1);
+    version = 'v2';
+    expect(await cache.get('k', load)).toBe(2);
+    expect(await cache.get('k', load)).toBe(2);
+  });
+
+  it('does not keep a value computed while the data changed under it', async () => {
+    let version = 'v1';
+    const cache = new ReadCache(() => version);
+    let loads = 0;
+    const loadDuringWrite = async () => {
+      loads++;
+      version = 'v2'; // a write lands while the value is being computed
+      return loads;
+    };
+    expect(await cache.get('k', loadDuringWrite)).toBe(1);
+    expect(await cache.get('k', async () => ++loads)).toBe(2);
+  });
+
+  it('keeps nothing when the version is unknown, and at most maxEntries values', async () => {
+    const unknown = new ReadCache(() => null);
+    let loads = 0;
+    await unknown.get('k', async () => ++loads);
+    await unknown.get('k', async () => ++loads);
+    expect(loads).toBe(2);
+    expect(unknown.size).toBe(0);
+
+    const small = new ReadCache(() => 'v', 2);
+    await small.get('a', async () => 'A');
+    await small.get('b', async () => 'B');
+    await small.get('a', async () => 'A'); // a is now the most recently used
+    await small.get('c', async () => 'C'); // evicts b
+    expect(small.size).toBe(2);
+    expect(await small.get('b', async () => 'B again')).toBe('B again');
+  });
+});
