@@ -3,8 +3,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
+import { projectRoot } from './paths.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { authRouter } from './auth/routes.ts';
 import { settingsRouter } from './settings/routes.ts';
@@ -33,7 +33,6 @@ import { AttemptLimiter } from './web/rate-limit.ts';
 import { changeVersionOf } from './db/client.ts';
 import { ReadCache } from './db/read-cache.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type AppConfig = Pick<Config, 'env' | 'sessionSecret' | 'allowSignup' | 'trustProxy' | 'sessionIdleMs' | 'authMaxAttempts'> &
   Partial<Pick<Config, 'publicUrl'>>;
@@ -64,7 +63,7 @@ function publicFiles(dir: string, maxAge: string | number) {
 export function createApp({ prisma, config, log = (err) => console.error(err) }: AppDeps) {
   const app = express();
   app.set('trust proxy', config.trustProxy);
-  app.set('views', path.join(root, 'views'));
+  app.set('views', path.join(projectRoot, 'views'));
   app.set('view engine', 'ejs');
   app.set('x-powered-by', false);
   app.set('publicUrl', config.publicUrl ?? null); // read by src/web/site-url.ts
@@ -79,7 +78,7 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
     res.json({ status: 'ok' });
   });
 
-  app.use(publicFiles(path.join(root, 'public'), config.env === 'production' ? '1d' : 0));
+  app.use(publicFiles(path.join(projectRoot, 'public'), config.env === 'production' ? '1d' : 0));
   // `extended` (qs) reads indexed fields such as items[0][amount] for the fee lines.
   app.use(express.urlencoded({ extended: true, limit: '100kb', parameterLimit: 1000 }));
   app.use(express.json({ limit: '100kb' }));

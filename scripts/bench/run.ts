@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { buildServer, serverNodeArgs } from '../build.mjs';
 import { BENCH_EMAIL, BENCH_PASSWORD, BENCH_SLUG, BUSY, generateBenchDatabase } from './generate.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,7 +28,7 @@ const PAGES = [
 type Started = { child: ChildProcess; port: number; output: () => string };
 
 function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -80,7 +81,9 @@ async function main() {
   // Cold start: from spawning the process to the first successful /healthz.
   const env = { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_MAX_ATTEMPTS: '1000' };
   const coldStarted = Date.now();
-  const app = await start(['src/server.ts'], env, /running at http:\/\/[^:]+:(\d+)/);
+  // The server as `npm start` runs it: the bundle, with the same Node flags.
+  await buildServer();
+  const app = await start(serverNodeArgs(), env, /running at http:\/\/[^:]+:(\d+)/);
   const base = `http://127.0.0.1:${app.port}`;
   while ((await fetch(`${base}/healthz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 5));
   const coldStartMs = Date.now() - coldStarted;
@@ -88,7 +91,7 @@ async function main() {
 
   const cookie = await signIn(base);
   const dashboardBytes = (await (await fetch(`${base}/`, { headers: { cookie } })).text()).length;
-  const baseline = await start(['scripts/bench/baseline.ts'], { BASELINE_BYTES: String(dashboardBytes) }, /baseline listening on (\d+)/);
+  const baseline = await start(['--import', 'tsx', 'scripts/bench/baseline.ts'], { BASELINE_BYTES: String(dashboardBytes) }, /baseline listening on (\d+)/);
 
   let peakRss = rssMb(app.child.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.child.pid!))), 200);

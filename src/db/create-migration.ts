@@ -2,14 +2,14 @@
 // with the WASM schema engine instead of the CLI's native binary. The diff
 // runs against in-memory databases: the existing migrations are replayed into
 // an in-memory shadow database, so no development database is needed.
+import { projectRoot } from '../paths.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultMigrationsDir } from './migrate.ts';
 import { noFilters, readMigrations, withSchemaEngine } from './schema-engine.ts';
 
-export const defaultSchemaPath = fileURLToPath(new URL('../../prisma/schema.prisma', import.meta.url));
+export const defaultSchemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
 
 // Prisma's own wording, so the file is the one `prisma migrate dev` writes.
 const LOCKFILE_CONTENT =

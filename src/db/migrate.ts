@@ -1,18 +1,18 @@
 // Applies pending migrations from prisma/migrations, as `prisma migrate deploy`
 // would, without the Prisma CLI's native schema-engine binary (see
 // schema-engine.ts). Run it before any PrismaClient opens the file.
+import { projectRoot } from '../paths.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { databaseFilePath } from './client.ts';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { noFilters, readMigrations, withSchemaEngine } from './schema-engine.ts';
 
 /** prisma/migrations of this project, wherever the process was started from. */
-export const defaultMigrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const defaultMigrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 
 /**
  * Brings the database at `databaseUrl` up to date, creating the file (and its

@@ -7,7 +7,7 @@
 // ("ő" → "o") or as "?", and an amount whose currency symbol is outside it is
 // written with the ISO code instead ("INR 1,250.00"), so nothing prints as
 // garbage. The HTML page shows everything exactly.
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { formatMoney, formatDecimal } from '../lib/money.ts';
 import { gigKinds, paymentMethods } from '../domain/vocabulary.ts';
 import { viewHelpers } from '../web/view-helpers.ts';
@@ -67,8 +67,14 @@ const RULE = '#999999';
 const MARGIN = 54; // 0.75 in
 const AMOUNT_WIDTH = 120;
 
+// pdfkit reads its fonts' metrics when imported (~20 MB of memory): it is
+// loaded when the first PDF is asked for, not at start-up.
+let pdfkit: Promise<typeof PDFKitDocument> | null = null;
+const loadPdfkit = () => (pdfkit ??= import('pdfkit').then((m) => m.default as typeof PDFKitDocument));
+
 /** Renders the invoice; resolves with the PDF bytes. */
-export function renderInvoicePdf(doc: InvoiceDocument, options: { pageSize: PageSize; musicianName: string }): Promise<Buffer> {
+export async function renderInvoicePdf(doc: InvoiceDocument, options: { pageSize: PageSize; musicianName: string }): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
   const { invoice, summary } = doc;
   const pdf = new PDFDocument({
     size: options.pageSize,

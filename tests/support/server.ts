@@ -1,5 +1,5 @@
-// The real server (src/server.ts) in a child process, on a free port and a
-// fresh database file: what a user runs with `npm start`.
+// The real server in a child process, on a free port and a fresh database
+// file: what a user runs with `npm start` (the bundle global-setup built).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,12 @@ import { tempDatabaseFile } from './database.ts';
 import { createPrisma } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
+import { serverNodeArgs } from '../../scripts/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Node's arguments for the server: those of `npm start` (scripts/build.mjs). */
+export const serverArgs: string[] = serverNodeArgs();
 
 export type RunningServer = { url: string; databaseUrl: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
 
@@ -21,7 +25,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     await seedDemo(prisma);
     await prisma.$disconnect();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, serverArgs, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_MAX_ATTEMPTS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPrisma, databaseFilePath } from '../../src/db/client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { serverArgs, startServer, type RunningServer } from '../support/server.ts';
 import { tempDatabaseFile } from '../support/database.ts';
 
 let server: RunningServer | undefined;
@@ -41,7 +41,7 @@ describe('npm start (src/server.ts)', () => {
   });
 
   it('stops with one clear line on a bad setting', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const run = spawnSync(process.execPath, serverArgs, {
       env: { ...process.env, PORT: 'eighty', DATABASE_URL: `file:${tempDatabaseFile('bad')}` },
       encoding: 'utf8',
     });
