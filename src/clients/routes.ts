@@ -12,6 +12,7 @@ import { formatMoney } from '../lib/money.ts';
 import { found } from '../web/errors.ts';
 import { parseForm, text, type FieldErrors, type FormValues } from '../web/forms.ts';
 import { parseId } from '../web/params.ts';
+import { pageParam, pagerLinks } from '../web/pager.ts';
 import { mergeClients, mergeSummary } from './merge.ts';
 import { creditByClient } from '../payments/queries.ts';
 import {
@@ -28,7 +29,7 @@ import {
   setArchived,
   updateClient,
 } from './queries.ts';
-import { clientSchema, listUrl, mergeSchema, pageParam, readListFilter } from './schemas.ts';
+import { clientSchema, listUrl, mergeSchema, readListFilter } from './schemas.ts';
 
 type Form = { values: FormValues; errors: FieldErrors };
 
@@ -260,17 +261,4 @@ export function clientsRouter({ prisma }: FeatureDeps) {
   });
 
   return router;
-}
-
-/** Previous/next links for a paginated list; null when there is only one page. */
-function pagerLinks(page: number, pages: number, url: (page: number) => string) {
-  if (pages <= 1) return null;
-  return {
-    page,
-    pages,
-    prev: page > 1 ? url(page - 1) : null,
-    next: page < pages ? url(page + 1) : null,
-    first: page > 2 ? url(1) : null,
-    last: page < pages - 1 ? url(pages) : null,
-  };
 }

@@ -1,4 +1,5 @@
 // The client form, the list filters and the merge form.
+import { pageParam } from '../web/pager.ts';
 import { z } from 'zod';
 import { clientKinds } from '../domain/vocabulary.ts';
 import { choice, optionalId, optionalText, requiredText } from '../web/fields.ts';
@@ -47,12 +48,6 @@ export type ClientListFilter = {
   archived: boolean;
   page: number;
 };
-
-/** A page number from the query string: a positive integer, else 1. */
-export function pageParam(value: unknown): number {
-  const raw = text(value);
-  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
-}
 
 /**
  * The list filters as they arrive in the URL. Anything unreadable falls back

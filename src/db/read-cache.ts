@@ -14,15 +14,32 @@
 
 export type ChangeVersion = () => string | null;
 
+export type ReadCacheLimits = {
+  /** Most values kept. */
+  maxEntries?: number;
+  /** Most characters of text kept (rendered pages); other values count as SMALL_VALUE_SIZE. */
+  maxChars?: number;
+};
+
+/** What a value that is not text is assumed to weigh, in characters (a session, a few figures). */
+const SMALL_VALUE_SIZE = 256;
+const sizeOf = (value: unknown) => (typeof value === 'string' ? value.length : SMALL_VALUE_SIZE);
+
 export class ReadCache {
-  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly entries = new Map<string, { version: string; value: unknown; size: number }>();
   private lastVersion: string | null = null;
+  private chars = 0;
+  private readonly maxEntries: number;
+  private readonly maxChars: number;
 
   /** `version` returns null when the database cannot say (not connected yet): nothing is cached then. */
   constructor(
     private readonly version: ChangeVersion,
-    private readonly maxEntries = 500,
-  ) {}
+    { maxEntries = 1000, maxChars = 4_000_000 }: ReadCacheLimits = {},
+  ) {
+    this.maxEntries = maxEntries;
+    this.maxChars = maxChars;
+  }
 
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const version = this.version();
@@ -30,6 +47,7 @@ export class ReadCache {
     if (version !== this.lastVersion) {
       // Everything cached belongs to an older version of the data.
       this.entries.clear();
+      this.chars = 0;
       this.lastVersion = version;
     }
     const hit = this.entries.get(key);
@@ -40,14 +58,28 @@ export class ReadCache {
       return hit.value as T;
     }
     const value = await load();
-    this.entries.set(key, { version, value });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.set(key, { version, value, size: sizeOf(value) });
     return value;
   }
 
-  /** Forgets one entry now (e.g. a session that was just signed out). */
+  private set(key: string, entry: { version: string; value: unknown; size: number }) {
+    this.forget(key);
+    if (entry.size > this.maxChars) return;
+    this.entries.set(key, entry);
+    this.chars += entry.size;
+    for (const [oldest, { size }] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.entries.delete(oldest);
+      this.chars -= size;
+    }
+  }
+
+  /** Forgets one entry now. */
   forget(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
+    this.chars -= entry.size;
   }
 
   get size() {

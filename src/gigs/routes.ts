@@ -11,6 +11,7 @@ import { paidStateOf, paidStates } from '../money/balances.ts';
 import { found } from '../web/errors.ts';
 import { parseForm, type FieldErrors, type FormValues } from '../web/forms.ts';
 import { parseId } from '../web/params.ts';
+import { cachedBody, pageKey } from '../web/render.ts';
 import { gigSchema, type GigInput } from './schemas.ts';
 import { createGig, deleteGig, findGigs, getGig, gigBalance, lastGigDefaults, setGigStatus, updateGig, GIGS_PER_PAGE, type GigDetail } from './queries.ts';
 import { filterQuery, parseGigFilter } from './filters.ts';
@@ -21,7 +22,7 @@ import { defaultRateCard, rateCardsFor } from '../fees/queries.ts';
 /** Blank fee lines offered on the form beyond those already filled in. */
 const SPARE_FEE_LINES = 2;
 
-export function gigsRouter({ prisma }: FeatureDeps) {
+export function gigsRouter({ prisma, reads }: FeatureDeps) {
   const router = Router();
   router.use('/gigs', requireUser);
 
@@ -113,20 +114,22 @@ export function gigsRouter({ prisma }: FeatureDeps) {
     const db = dbFor(req);
     const today = todayIn(user.timeZone);
     const { filter, problems } = parseGigFilter(req.query as Record<string, unknown>);
-    const [result, clients] = await Promise.all([findGigs(db, filter, today), clientChoices(db)]);
-    const pages = Math.max(1, Math.ceil(result.total / GIGS_PER_PAGE));
-    await res.page('gigs/index', {
-      title: 'Gigs',
-      ...result,
-      rows: result.rows.map((r) => ({ ...r, paidState: r.agreedMinor != null ? paidStateOf({ agreedMinor: r.agreedMinor, paidMinor: r.paidMinor ?? 0, owedMinor: r.owedMinor ?? 0, dueDate: r.dueDate }, today) : null })),
-      filter,
-      problems,
-      pages,
-      clients,
-      paidStates,
-      filterQuery,
-      filtered: Boolean(filter.from || filter.to || filter.clientId || filter.kind || filter.status || filter.paid || filter.q),
+    const html = await cachedBody(res, reads, pageKey(req), 'gigs/index', async () => {
+      const [result, clients] = await Promise.all([findGigs(db, filter, today), clientChoices(db)]);
+      const pages = Math.max(1, Math.ceil(result.total / GIGS_PER_PAGE));
+      return {
+        ...result,
+        rows: result.rows.map((r) => ({ ...r, paidState: r.agreedMinor != null ? paidStateOf({ agreedMinor: r.agreedMinor, paidMinor: r.paidMinor ?? 0, owedMinor: r.owedMinor ?? 0, dueDate: r.dueDate }, today) : null })),
+        filter,
+        problems,
+        pages,
+        clients,
+        paidStates,
+        filterQuery,
+        filtered: Boolean(filter.from || filter.to || filter.clientId || filter.kind || filter.status || filter.paid || filter.q),
+      };
     });
+    await res.page({ html }, { title: 'Gigs' });
   });
 
   router.get('/gigs/new', async (req, res) => {

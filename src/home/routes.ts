@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.ts';
 import { countUsers } from '../auth/accounts.ts';
+import { cachedBody } from '../web/render.ts';
 import { forUser, type UserDb } from '../db/scoped.ts';
 import { todayIn } from '../lib/dates.ts';
 import { buildIncomeCharts, monthName } from './chart.ts';
@@ -45,12 +46,8 @@ export function homeRouter({ prisma, reads }: FeatureDeps) {
     const today = todayIn(timeZone);
     // The landing page, opened far more often than anything is written: its
     // content (figures and charts, rendered) is kept until the next write to
-    // the database or the next day. It holds nothing of the request but the
-    // user, whose changes are writes too; the layout around it (navigation,
-    // CSRF token, messages) is rendered afresh each time.
-    const html = await reads.get(`dashboard:${id}:${today}`, async () =>
-      res.renderView('home/index', await dashboard(forUser(prisma, id), today)),
-    );
+    // the database or the next day.
+    const html = await cachedBody(res, reads, `${id}:${today}`, 'home/index', () => dashboard(forUser(prisma, id), today));
     await res.page({ html }, { title: 'Home' });
   });
 

@@ -76,7 +76,11 @@ export type OwedClientGroup = {
   /** The client billed (payer, else booker); null when the gig names no one. */
   clientId: number | null;
   name: string | null;
+  /** All that the client owes, not only the gigs on this page. */
   totals: Money[];
+  /** How many gigs the client owes for in all. */
+  gigTotal: number;
+  /** This page's gigs of the client (fewer than gigTotal when the list continues on another page). */
   gigs: OwedGig[];
 };
 
@@ -84,20 +88,30 @@ export type AgingRow = { currency: string; buckets: Record<AgingBucket, { amount
 
 export type OwedReport = {
   asOf: string;
+  /** This page's gigs, by client. */
   groups: OwedClientGroup[];
   /** Per currency: the five buckets and the total (from its own SUM, not from adding the buckets). */
   aging: AgingRow[];
   totals: Money[];
+  /** Gigs owed for in all (every page). */
   gigCount: number;
+  page: number;
+  pages: number;
+  /** Position of this page's first gig in the whole list (1-based). */
+  firstGig: number;
 };
+
+/** Gigs listed per page of the owed report; the totals always cover them all. */
+export const OWED_GIGS_PER_PAGE = 100;
 
 /**
  * Everything owed as of `asOf`: payments received after that date are
  * ignored, and only gigs dated on or before it count (isOwedAsOf). Two
- * queries whatever the number of gigs: the gig rows, and the aggregates
- * (per currency × bucket, per currency, per client × currency).
+ * queries whatever the number of gigs: one page of gig rows (by client, then
+ * date), and the aggregates over all of them (per currency × bucket, per
+ * currency, per client × currency).
  */
-export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> {
+export async function owedReport(db: UserDb, asOf: string, { page = 1, perPage = OWED_GIGS_PER_PAGE } = {}): Promise<OwedReport> {
   const userId = db.$userId;
   const cte = gigBalancesCte(userId, asOf);
   const [rows, sums] = await Promise.all([
@@ -111,7 +125,8 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
       JOIN Gig g ON g.id = b.gigId AND g.userId = ${userId}
       LEFT JOIN Client c ON c.id = b.billToId AND c.userId = ${userId}
       WHERE ${isOwedAsOf(asOf)}
-      ORDER BY (c.name IS NULL), c.name COLLATE NOCASE, b.billToId, b.date, b.gigId`,
+      ORDER BY (c.name IS NULL), c.name COLLATE NOCASE, b.billToId, b.date, b.gigId
+      LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
     db.$queryRaw<{ measure: string; clientId: unknown; currency: string; bucket: string | null; amount: unknown; gigs: unknown }[]>`
       -- MATERIALIZED: the three aggregates below share one read of the gigs
       -- (inlined, SQLite re-read every gig for each of them).
@@ -138,6 +153,7 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
     return row;
   };
   const clientTotals = new Map<string, Money[]>();
+  const clientGigs = new Map<string, number>();
   for (const s of sums) {
     const amountMinor = num(s.amount);
     if (s.measure === 'bucket') agingFor(s.currency).buckets[s.bucket as AgingBucket] = { amountMinor, gigs: num(s.gigs) };
@@ -145,6 +161,7 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
     else {
       const key = s.clientId == null ? '' : String(num(s.clientId));
       clientTotals.set(key, [...(clientTotals.get(key) ?? []), { currency: s.currency, amountMinor }]);
+      clientGigs.set(key, (clientGigs.get(key) ?? 0) + num(s.gigs));
     }
   }
 
@@ -154,8 +171,9 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
     const clientId = r.billToId == null ? null : num(r.billToId);
     let group = groups.at(-1);
     if (!group || group.clientId !== clientId) {
-      const totals = (clientTotals.get(clientId === null ? '' : String(clientId)) ?? []).sort(byCurrency);
-      group = { clientId, name: (r.clientName as string | null) ?? null, totals, gigs: [] };
+      const key = clientId === null ? '' : String(clientId);
+      const totals = (clientTotals.get(key) ?? []).sort(byCurrency);
+      group = { clientId, name: (r.clientName as string | null) ?? null, totals, gigTotal: clientGigs.get(key) ?? 0, gigs: [] };
       groups.push(group);
     }
     group.gigs.push({
@@ -177,12 +195,16 @@ export async function owedReport(db: UserDb, asOf: string): Promise<OwedReport> 
   }
 
   const agingRows = [...aging.values()].sort(byCurrency);
+  const gigCount = agingRows.reduce((n, a) => n + a.gigs, 0);
   return {
     asOf,
     groups,
     aging: agingRows,
     totals: agingRows.map((a) => ({ currency: a.currency, amountMinor: a.totalMinor })),
-    gigCount: rows.length,
+    gigCount,
+    page,
+    pages: Math.max(1, Math.ceil(gigCount / perPage)),
+    firstGig: (page - 1) * perPage + 1,
   };
 }
 

@@ -12,13 +12,20 @@ import { toCsv, type Cell } from '../transfer/csv.ts';
 import { HttpError } from '../web/errors.ts';
 import { parseForm, type FieldErrors, type FormValues } from '../web/forms.ts';
 import { parseId } from '../web/params.ts';
+import { pageParam, pagerLinks } from '../web/pager.ts';
+import { cachedBody, pageKey } from '../web/render.ts';
 import { convertTotals } from './convert.ts';
 import { agingBuckets, deleteRate, foreignCurrenciesInUse, listRates, owedReport, ratesAsOf, saveRate } from './queries.ts';
 import { asOfSchema, rateSchema, yearSchema } from './schemas.ts';
 import { THRESHOLD_CURRENCY, thresholdFor, thresholdRules } from './tax-forms.ts';
 import { ALL_PAYERS, TAX_CSV_COLUMNS, taxYearReport, UNKNOWN_PAYER } from './tax-year.ts';
 
-export function moneyRouter({ prisma }: FeatureDeps) {
+/** Thrown by a page's loader to send the visitor elsewhere instead. */
+class Redirect {
+  constructor(readonly location: string) {}
+}
+
+export function moneyRouter({ prisma, reads }: FeatureDeps) {
   const router = Router();
   router.use('/money', requireUser);
 
@@ -33,18 +40,27 @@ export function moneyRouter({ prisma }: FeatureDeps) {
     const today = todayFor(req);
     const form = parseForm(asOfSchema, req.query);
     const asOf = (form.ok && form.data.asOf) || today;
-    const [report, rates] = await Promise.all([owedReport(db, asOf), ratesAsOf(db, user.homeCurrency, asOf)]);
-    await res.page('money/index', {
-      title: asOf === today ? 'Owed to you' : `Owed to you on ${asOf}`,
-      today,
-      asOf,
-      home: user.homeCurrency,
-      report,
-      agingBuckets,
-      converted: convertTotals(report.totals, user.homeCurrency, rates),
-      values: { asOf: form.ok ? asOf : form.values.asOf },
-      errors: form.ok ? {} : form.errors,
-    });
+    const page = pageParam(req.query.page);
+    const pageUrl = (p: number) => `/money?${new URLSearchParams({ ...(asOf === today ? {} : { asOf }), ...(p > 1 ? { page: String(p) } : {}) })}#by-client`.replace('?#', '#');
+    const html = await cachedBody(res, reads, pageKey(req), 'money/index', async () => {
+      const [report, rates] = await Promise.all([owedReport(db, asOf, { page }), ratesAsOf(db, user.homeCurrency, asOf)]);
+      // A page past the end (the list got shorter since the link was made):
+      // the last page. Thrown, so that nothing is cached for this URL.
+      if (page > report.pages) throw new Redirect(pageUrl(report.pages));
+      return {
+        pager: pagerLinks(report.page, report.pages, pageUrl),
+        today,
+        asOf,
+        home: user.homeCurrency,
+        report,
+        agingBuckets,
+        converted: convertTotals(report.totals, user.homeCurrency, rates),
+        values: { asOf: form.ok ? asOf : form.values.asOf },
+        errors: form.ok ? {} : form.errors,
+      };
+    }).catch((err) => (err instanceof Redirect ? err : Promise.reject(err)));
+    if (html instanceof Redirect) return res.redirect(303, html.location);
+    await res.page({ html }, { title: asOf === today ? 'Owed to you' : `Owed to you on ${asOf}` });
   });
 
   // ---- Exchange rates ------------------------------------------------------
@@ -104,19 +120,18 @@ export function moneyRouter({ prisma }: FeatureDeps) {
 
   router.get('/money/tax-year', async (req, res) => {
     const { year, thisYear, values, errors } = yearOf(req);
-    const report = await taxYearReport(dbFor(req), year);
-    await res.page('money/tax-year', {
-      title: `Tax year ${year}`,
+    const html = await cachedBody(res, reads, pageKey(req), 'money/tax-year', async () => ({
       year,
       thisYear,
-      report,
+      report: await taxYearReport(dbFor(req), year),
       values,
       errors,
       feeRule: thresholdFor('fees', year),
       royaltyRule: thresholdFor('royalties', year),
       thresholdRules,
       thresholdCurrency: THRESHOLD_CURRENCY,
-    });
+    }));
+    await res.page({ html }, { title: `Tax year ${year}` });
   });
 
   router.get('/money/tax-year.csv', async (req, res) => {

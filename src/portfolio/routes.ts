@@ -58,43 +58,49 @@ function renderPublic(res: Response, view: string, locals: Record<string, unknow
 /**
  * The public page. Mounted in src/app.ts before flashes and sessions: it
  * reads no cookie and sets none, and a visitor's request never touches the
- * session table. Two queries: the musician by slug, then the selection.
+ * session table. Two queries (the musician by slug, then the selection) on
+ * the first view after a write; none after that.
  */
-export function publicPortfolioRouter({ prisma }: FeatureDeps) {
+export function publicPortfolioRouter({ prisma, reads }: FeatureDeps) {
   const router = Router();
   router.get('/p/:slug', async (req, res) => {
     const slug = req.params.slug;
     if (!SLUG.test(slug)) throw notFound('portfolio');
-    // Off (the default) and unknown look the same: 404, so nobody learns which slugs exist.
-    const owner = await prisma.user.findFirst({
-      where: { slug, portfolioPublic: true },
-      select: { id: true, name: true, slug: true, instruments: true, bio: true },
-    });
-    if (!owner) throw notFound('portfolio');
-    const { filter } = parsePortfolioFilter(req.query as Record<string, unknown>);
-    const selection = await findSelection(forUser(prisma, owner.id), filter, { publicOnly: true });
-    const filtered = isFiltered(filter);
-    // Only values found in the musician's public data are echoed back, never raw URL text.
-    const matched = selection.summary.recordings > 0;
-    const label = matched ? selectionLabel(filter, selection.labels) : '';
-    const sentence = selectionSentence(filter, selection.summary, selection.labels);
-    const canonical = `${siteUrl(req)}/p/${owner.slug}${portfolioQuery(filter)}`;
-    const html = await renderPublic(res, 'portfolio/public', {
-      title: label ? `${owner.name} — ${label}` : `${owner.name} — session credits`,
-      owner,
-      instruments: owner.instruments.split(',').map((s) => s.trim()).filter(Boolean),
-      recordings: selection.recordings.map(present),
-      summary: selection.summary,
-      sentence,
-      label,
-      filtered,
-      filter,
-      page: selection.page,
-      pages: selection.pages,
-      pageHref: (page: number) => `/p/${owner.slug}${portfolioQuery(filter, { page })}`,
-      allHref: `/p/${owner.slug}`,
-      canonical,
-      description: matched ? `${sentence}.${owner.instruments ? ` ${owner.instruments}.` : ''}` : `Session credits of ${owner.name}.`,
+    // Studios open the same links again and again; the page is kept until the
+    // next write to the database (a new recording, the page switched off…).
+    // The site address is part of the key: the page's absolute links use it.
+    const html = await reads.get(`public:${siteUrl(req)}${req.originalUrl}`, async () => {
+      // Off (the default) and unknown look the same: 404, so nobody learns which slugs exist.
+      const owner = await prisma.user.findFirst({
+        where: { slug, portfolioPublic: true },
+        select: { id: true, name: true, slug: true, instruments: true, bio: true },
+      });
+      if (!owner) throw notFound('portfolio');
+      const { filter } = parsePortfolioFilter(req.query as Record<string, unknown>);
+      const selection = await findSelection(forUser(prisma, owner.id), filter, { publicOnly: true });
+      const filtered = isFiltered(filter);
+      // Only values found in the musician's public data are echoed back, never raw URL text.
+      const matched = selection.summary.recordings > 0;
+      const label = matched ? selectionLabel(filter, selection.labels) : '';
+      const sentence = selectionSentence(filter, selection.summary, selection.labels);
+      const canonical = `${siteUrl(req)}/p/${owner.slug}${portfolioQuery(filter)}`;
+      return renderPublic(res, 'portfolio/public', {
+        title: label ? `${owner.name} — ${label}` : `${owner.name} — session credits`,
+        owner,
+        instruments: owner.instruments.split(',').map((s) => s.trim()).filter(Boolean),
+        recordings: selection.recordings.map(present),
+        summary: selection.summary,
+        sentence,
+        label,
+        filtered,
+        filter,
+        page: selection.page,
+        pages: selection.pages,
+        pageHref: (page: number) => `/p/${owner.slug}${portfolioQuery(filter, { page })}`,
+        allHref: `/p/${owner.slug}`,
+        canonical,
+        description: matched ? `${sentence}.${owner.instruments ? ` ${owner.instruments}.` : ''}` : `Session credits of ${owner.name}.`,
+      });
     });
     res.set('Cache-Control', 'public, no-cache');
     res.status(200).type('html').send(html);

@@ -1,6 +1,8 @@
 // Pages are rendered in two steps: the page's own view, then the shared
 // layout around it (EJS has no layout blocks).
 import type { NextFunction, Request, Response } from 'express';
+import type { ReadCache } from '../db/read-cache.ts';
+import { todayIn } from '../lib/dates.ts';
 
 declare global {
   namespace Express {
@@ -32,4 +34,28 @@ export function pageRenderer() {
     };
     next();
   };
+}
+
+/**
+ * The body of a page (`view` rendered with `load()`'s locals), rendered once
+ * and then reused until the next write to the database (src/db/read-cache.ts).
+ * `key` must name everything the body depends on besides the data: the
+ * musician, the day, the URL. The layout around it — navigation, messages,
+ * the CSRF token — is still rendered per request; a body with a CSRF token in
+ * it would show one session's token to another, so it is refused.
+ */
+/** The usual `key` for cachedBody: the signed-in musician, their today, the URL with its query. */
+export function pageKey(req: Request): string {
+  const user = req.user;
+  if (!user) throw new Error('pageKey needs a signed-in musician');
+  return `${user.id}:${todayIn(user.timeZone)}:${req.originalUrl}`;
+}
+
+export function cachedBody(res: Response, reads: ReadCache, key: string, view: string, load: () => Promise<Record<string, unknown>>): Promise<string> {
+  return reads.get(`body:${view}:${key}`, async () => {
+    const html = await res.renderView(view, await load());
+    const token = res.locals.csrfToken as string | undefined;
+    if (token && html.includes(token)) throw new Error(`views/${view}.ejs has a form with a CSRF token: its body cannot be cached`);
+    return html;
+  });
 }

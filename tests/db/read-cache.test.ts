@@ -3,14 +3,19 @@
 // whoever makes it: the app itself, a trigger, or another connection or
 // process on the same file.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import express from 'express';
+import path from 'node:path';
+import request from 'supertest';
 import { createApp } from '../../src/app.ts';
+import { projectRoot } from '../../src/paths.ts';
+import { cachedBody, pageRenderer } from '../../src/web/render.ts';
 import { createPrisma } from '../../src/db/client.ts';
 import { ReadCache } from '../../src/db/read-cache.ts';
 import { todayIn } from '../../src/lib/dates.ts';
 import { formatMoney } from '../../src/lib/money.ts';
 import { signUpWithId, submitForm, testApp, testConfig } from '../support/app.ts';
 import { freshDatabase, queryLoggingClient } from '../support/database.ts';
-import { makeGig } from '../support/ledger.ts';
+import { makeGig, makePayment } from '../support/ledger.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -20,6 +25,9 @@ afterAll(() => t.close());
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** Prisma reports a query a moment after it ran: let the last page's reports arrive before counting. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 const owedOnDashboard = (html: string) => /id="owed"[\s\S]*?<\/section>/.exec(html)![0];
 
@@ -34,11 +42,60 @@ describe('the dashboard and the session, served from the read cache', () => {
       const me = await signUpWithId({ app, prisma: logged });
       await makeGig(logged, me.userId, { date: '2020-01-01', lines: [{ amountMinor: 12345, currency: 'USD' }] });
       const first = await me.agent.get('/');
+      await settled();
       queries = 0;
       const again = await me.agent.get('/');
       expect(queries).toBe(0);
       expect(owedOnDashboard(again.text)).toBe(owedOnDashboard(first.text));
       expect(owedOnDashboard(again.text)).toContain(formatMoney(12345, 'USD'));
+    } finally {
+      await logged.$disconnect();
+      await db.close();
+    }
+  });
+
+  it('serve every cached page without a query until a write, then the new data', async () => {
+    const db = await freshDatabase();
+    const logged = queryLoggingClient(db.file);
+    let queries = 0;
+    logged.$on('query', () => queries++);
+    try {
+      // The public page's links use the site address; supertest's port changes with every request.
+      const app = createApp({ prisma: logged, config: { ...testConfig, publicUrl: 'https://ledger.example' }, log: () => {} });
+      const me = await signUpWithId({ app, prisma: logged });
+      await logged.user.update({ where: { id: me.userId }, data: { portfolioPublic: true } });
+      const pages = ['/', '/gigs', '/gigs?status=done&sort=amount&dir=desc', '/money', '/money?asOf=2020-06-30', '/money/tax-year?year=2020', `/p/${me.slug}`];
+      const before: Record<string, string> = {};
+      await me.agent.get('/'); // shows (and so ends) the welcome message
+      for (const page of pages) {
+        const res = await me.agent.get(page);
+        expect(res.status, page).toBe(200);
+        await settled();
+        queries = 0;
+        const again = await me.agent.get(page);
+        expect(queries, page).toBe(0);
+        expect(again.text, page).toBe(res.text);
+        before[page] = res.text;
+      }
+
+      const studio = await logged.client.create({ data: { userId: me.userId, name: 'Cache Buster Studio' } });
+      const gig = await makeGig(logged, me.userId, { clientId: studio.id, date: '2020-01-15', title: 'Cache Buster Session', lines: [{ amountMinor: 123456, currency: 'USD' }] });
+      await makePayment(logged, me.userId, { clientId: studio.id, receivedOn: '2020-02-01', amountMinor: 23456, currency: 'USD', allocations: [{ gigId: gig.id, amountMinor: 23456 }] });
+      await logged.recording.create({ data: { userId: me.userId, gigId: gig.id, title: 'Cache Buster Song', artist: 'The Invalidators', isPublic: true } });
+
+      const expected: Record<string, string> = {
+        '/': '$1,000.00',
+        '/gigs': 'Cache Buster Session',
+        '/gigs?status=done&sort=amount&dir=desc': 'Cache Buster Session',
+        '/money': 'Cache Buster Session',
+        '/money?asOf=2020-06-30': '$1,000.00',
+        '/money/tax-year?year=2020': 'Cache Buster Studio',
+        [`/p/${me.slug}`]: 'Cache Buster Song',
+      };
+      for (const page of pages) {
+        expect(before[page], page).not.toContain(expected[page]);
+        expect((await me.agent.get(page)).text, page).toContain(expected[page]);
+      }
     } finally {
       await logged.$disconnect();
       await db.close();
@@ -110,6 +167,24 @@ describe('the dashboard and the session, served from the read cache', () => {
   });
 });
 
+describe('cachedBody', () => {
+  it('refuses to keep a body holding the CSRF token, which would show one session’s token to another', async () => {
+    const app = express();
+    app.set('views', path.join(projectRoot, 'views'));
+    app.set('view engine', 'ejs');
+    app.use(pageRenderer());
+    const reads = new ReadCache(() => 'v');
+    app.get('/form', async (_req, res) => {
+      res.locals.csrfToken = 'token-of-this-session';
+      const result = await cachedBody(res, reads, 'k', 'partials/csrf', async () => ({})).catch((err: Error) => err.message);
+      res.send(result);
+    });
+    const res = await request(app).get('/form');
+    expect(res.text).toBe('views/partials/csrf.ejs has a form with a CSRF token: its body cannot be cached');
+    expect(reads.size).toBe(0);
+  });
+});
+
 describe('ReadCache', () => {
   it('returns a kept value only while the version is unchanged', async () => {
     let version = 'v1';
@@ -144,12 +219,22 @@ describe('ReadCache', () => {
     expect(loads).toBe(2);
     expect(unknown.size).toBe(0);
 
-    const small = new ReadCache(() => 'v', 2);
+    const small = new ReadCache(() => 'v', { maxEntries: 2 });
     await small.get('a', async () => 'A');
     await small.get('b', async () => 'B');
     await small.get('a', async () => 'A'); // a is now the most recently used
     await small.get('c', async () => 'C'); // evicts b
     expect(small.size).toBe(2);
     expect(await small.get('b', async () => 'B again')).toBe('B again');
+
+    const texts = new ReadCache(() => 'v', { maxChars: 10 });
+    await texts.get('a', async () => 'aaaa');
+    await texts.get('b', async () => 'bbbb');
+    await texts.get('c', async () => 'cccc'); // 12 characters: evicts a
+    expect(texts.size).toBe(2);
+    await texts.get('huge', async () => 'x'.repeat(11)); // larger than the whole budget: not kept
+    expect(texts.size).toBe(2);
+    expect(await texts.get('b', async () => 'reloaded')).toBe('bbbb');
+    expect(await texts.get('a', async () => 'reloaded')).toBe('reloaded');
   });
 });

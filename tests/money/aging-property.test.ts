@@ -97,7 +97,7 @@ describe('aging buckets partition what is owed', () => {
     const db = forUser(t.prisma, ledger.userId);
     let nonEmpty = 0;
     for (const asOf of AS_OF) {
-      const report = await owedReport(db, asOf);
+      const report = await owedReport(db, asOf, { perPage: 100_000 }); // every gig on one page
       const want = expected(ledger, asOf);
       const label = `seed ${seed}, as of ${asOf}`;
       expect(report.aging.map((a) => a.currency), label).toEqual([...want.perCurrency.keys()].sort());

@@ -228,3 +228,44 @@ describe('escaping', () => {
     expect((await other.agent.get('/money?asOf=2026-03-01')).text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
+
+describe('a long owed list', () => {
+  it('lists 100 gigs a page, by client, with every total still counting all of them', async () => {
+    const other = await signUpWithId(t, 'Many Gigs');
+    const alpha = (await makeClient(t.prisma, other.userId, 'Alpha Studio')).id;
+    const beta = (await makeClient(t.prisma, other.userId, 'Beta Records')).id;
+    // 150 gigs for Alpha, 80 for Beta: $1.00 + i cents each, all dated before 30 Jun.
+    await t.prisma.gig.createMany({
+      data: Array.from({ length: 230 }, (_, i) => ({ userId: other.userId, clientId: i < 150 ? alpha : beta, date: `2026-0${1 + (i % 5)}-1${i % 10}`, title: `Gig ${i}`, status: 'done' })),
+    });
+    const created = await t.prisma.gig.findMany({ where: { userId: other.userId }, select: { id: true, title: true } });
+    await t.prisma.lineItem.createMany({ data: created.map((g) => ({ userId: other.userId, gigId: g.id, amountMinor: 100 + Number(g.title.slice(4)), currency: 'USD' })) });
+    const total = Array.from({ length: 230 }, (_, i) => 100 + i).reduce((a, b) => a + b, 0);
+    const alphaTotal = Array.from({ length: 150 }, (_, i) => 100 + i).reduce((a, b) => a + b, 0);
+
+    const first = await other.agent.get('/money?asOf=2026-06-30');
+    expect(first.status).toBe(200);
+    expect(squash(first.text)).toContain('Gigs 1–100 of 230, by client');
+    expect(first.text.match(/money-gigs__date/g)).toHaveLength(100);
+    expect(first.text).toContain(`$${(total / 100).toFixed(2)}`);
+    expect(first.text).toContain(`$${(alphaTotal / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    expect(squash(first.text)).toContain('100 of 150 gigs on this page');
+    expect(first.text).not.toContain('Beta Records');
+    expect(first.text).toContain('href="/money?asOf=2026-06-30&amp;page=2#by-client"');
+
+    const second = await other.agent.get('/money?asOf=2026-06-30&page=2');
+    expect(squash(second.text)).toContain('Gigs 101–200 of 230, by client');
+    expect(squash(second.text)).toContain('50 of 150 gigs on this page');
+    expect(squash(second.text)).toContain('50 of 80 gigs on this page');
+    expect(second.text).toContain(`$${(total / 100).toFixed(2)}`);
+
+    const third = await other.agent.get('/money?asOf=2026-06-30&page=3');
+    expect(squash(third.text)).toContain('Gigs 201–230 of 230, by client');
+    expect(third.text.match(/money-gigs__date/g)).toHaveLength(30);
+
+    const past = await other.agent.get('/money?asOf=2026-06-30&page=9');
+    expect(past.status).toBe(303);
+    expect(past.headers.location).toBe('/money?asOf=2026-06-30&page=3#by-client');
+    expect((await other.agent.get('/money?asOf=2026-06-30&page=9')).status).toBe(303); // and again: nothing cached for it
+  });
+});
