@@ -51,10 +51,15 @@ class TunedBetterSqlite3 extends PrismaBetterSqlite3 {
     return adapter;
   }
 
-  /** The database's change version, or null before the first connection. */
+  /**
+   * The database's change version; null before the first connection, and
+   * while a transaction is open on it: other requests' queries share this
+   * connection, so they would read writes that may still be rolled back —
+   * nothing read then may be kept.
+   */
   changeVersion(): string | null {
     const statement = this.versionStatement;
-    if (!statement || !statement.database.open) return null;
+    if (!statement || !statement.database.open || statement.database.inTransaction) return null;
     const [own, others] = statement.get()!;
     // A reconnect starts total_changes() from 0 again, hence the connection count.
     return `${this.connections}:${own}:${others}`;

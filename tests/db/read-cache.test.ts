@@ -131,6 +131,23 @@ describe('the dashboard and the session, served from the read cache', () => {
     }
   });
 
+  it('never keep what a request read from a transaction that was then rolled back', async () => {
+    const me = await signUpWithId(t);
+    await me.agent.get('/');
+    // Requests share the app's connection, so one served while another
+    // request's transaction is open reads its uncommitted writes.
+    await t.prisma
+      .$transaction(async (tx) => {
+        const gig = await tx.gig.create({ data: { userId: me.userId, date: '2020-01-01', status: 'done', title: 'Rolled back' } });
+        await tx.lineItem.create({ data: { userId: me.userId, gigId: gig.id, amountMinor: 55555, currency: 'USD' } });
+        expect(owedOnDashboard((await me.agent.get('/')).text)).toContain('$555.55');
+        throw new Error('refused: roll back');
+      })
+      .catch((err: Error) => expect(err.message).toBe('refused: roll back'));
+    expect(await t.prisma.gig.count({ where: { userId: me.userId } })).toBe(0);
+    expect(owedOnDashboard((await me.agent.get('/')).text)).toContain('Nothing outstanding');
+  });
+
   it('forget a session signed out by another connection', async () => {
     const me = await signUpWithId(t);
     expect((await me.agent.get('/gigs')).status).toBe(200);
