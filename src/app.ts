@@ -90,12 +90,16 @@ export function createApp({ prisma, config, log = (err) => console.error(err) }:
 
   app.use(pageRenderer());
   // Values read from the database, kept until the next write (src/db/read-cache.ts).
-  const reads = new ReadCache(changeVersionOf(prisma));
+  // Anonymous visitors' pages (the public portfolio) get a cache of their own,
+  // so that nobody outside can push the musicians' entries out.
+  const changeVersion = changeVersionOf(prisma);
+  const reads = new ReadCache(changeVersion);
+  const publicReads = new ReadCache(changeVersion, { maxEntries: 200, maxChars: 1_000_000 });
   const deps: FeatureDeps = { prisma, config, reads };
   // Routes for machines that hold a secret URL instead of a session (calendar
   // apps): before flash and session handling, so they never touch cookies.
   app.use(calendarFeedRouter(deps));
-  app.use(publicPortfolioRouter(deps)); // the public portfolio /p/<slug>: no session, no cookies
+  app.use(publicPortfolioRouter({ ...deps, reads: publicReads })); // the public portfolio /p/<slug>: no session, no cookies
   app.use(flashes(config.sessionSecret));
 
   app.use(sessions({ prisma, secret: config.sessionSecret, idleMs: config.sessionIdleMs, reads }));

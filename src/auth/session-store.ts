@@ -39,7 +39,8 @@ export async function createSession(prisma: PrismaClient, userId: number, idleMs
 export async function userForSession(prisma: PrismaClient, token: string, idleMs: number, reads?: ReadCache): Promise<SessionUser | null> {
   const id = idOf(token);
   const find = () => prisma.session.findUnique({ where: { id }, select: { expiresAt: true, user: { select: userFields } } });
-  const session = reads ? await reads.get(`session:${id}`, find) : await find();
+  // "No such session" is not kept: any visitor can make up tokens, and they would push real entries out.
+  const session = reads ? await reads.get(`session:${id}`, find, (found) => found !== null) : await find();
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {

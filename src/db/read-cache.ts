@@ -17,7 +17,7 @@ export type ChangeVersion = () => string | null;
 export type ReadCacheLimits = {
   /** Most values kept. */
   maxEntries?: number;
-  /** Most characters of text kept (rendered pages); other values count as SMALL_VALUE_SIZE. */
+  /** Most characters kept: keys plus text values (rendered pages); other values count as SMALL_VALUE_SIZE. */
   maxChars?: number;
 };
 
@@ -41,7 +41,8 @@ export class ReadCache {
     this.maxChars = maxChars;
   }
 
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /** `keep` decides whether a loaded value is kept (e.g. not "no such session": anyone can make up those). */
+  async get<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
     const version = this.version();
     if (version === null) return load();
     if (version !== this.lastVersion) {
@@ -58,7 +59,7 @@ export class ReadCache {
       return hit.value as T;
     }
     const value = await load();
-    this.set(key, { version, value, size: sizeOf(value) });
+    if (keep(value)) this.set(key, { version, value, size: key.length + sizeOf(value) });
     return value;
   }
 

@@ -114,7 +114,7 @@ export function gigsRouter({ prisma, reads }: FeatureDeps) {
     const db = dbFor(req);
     const today = todayIn(user.timeZone);
     const { filter, problems } = parseGigFilter(req.query as Record<string, unknown>);
-    const html = await cachedBody(res, reads, pageKey(req), 'gigs/index', async () => {
+    const html = await cachedBody(res, reads, pageKey(req, today), 'gigs/index', async () => {
       const [result, clients] = await Promise.all([findGigs(db, filter, today), clientChoices(db)]);
       const pages = Math.max(1, Math.ceil(result.total / GIGS_PER_PAGE));
       return {

@@ -42,7 +42,7 @@ export function moneyRouter({ prisma, reads }: FeatureDeps) {
     const asOf = (form.ok && form.data.asOf) || today;
     const page = pageParam(req.query.page);
     const pageUrl = (p: number) => `/money?${new URLSearchParams({ ...(asOf === today ? {} : { asOf }), ...(p > 1 ? { page: String(p) } : {}) })}#by-client`.replace('?#', '#');
-    const html = await cachedBody(res, reads, pageKey(req), 'money/index', async () => {
+    const html = await cachedBody(res, reads, pageKey(req, today), 'money/index', async () => {
       const [report, rates] = await Promise.all([owedReport(db, asOf, { page }), ratesAsOf(db, user.homeCurrency, asOf)]);
       // A page past the end (the list got shorter since the link was made):
       // the last page. Thrown, so that nothing is cached for this URL.
@@ -110,8 +110,8 @@ export function moneyRouter({ prisma, reads }: FeatureDeps) {
   // ---- Tax year --------------------------------------------------------------
 
   /** The year asked for: `?year=`, or this year in the musician's zone when empty. */
-  function yearOf(req: Request) {
-    const thisYear = Number(todayFor(req).slice(0, 4));
+  function yearOf(req: Request, today = todayFor(req)) {
+    const thisYear = Number(today.slice(0, 4));
     const form = parseForm(yearSchema, req.query);
     return form.ok
       ? { year: form.data.year ?? thisYear, thisYear, values: { year: String(form.data.year ?? thisYear) }, errors: {} as FieldErrors }
@@ -119,8 +119,9 @@ export function moneyRouter({ prisma, reads }: FeatureDeps) {
   }
 
   router.get('/money/tax-year', async (req, res) => {
-    const { year, thisYear, values, errors } = yearOf(req);
-    const html = await cachedBody(res, reads, pageKey(req), 'money/tax-year', async () => ({
+    const today = todayFor(req);
+    const { year, thisYear, values, errors } = yearOf(req, today);
+    const html = await cachedBody(res, reads, pageKey(req, today), 'money/tax-year', async () => ({
       year,
       thisYear,
       report: await taxYearReport(dbFor(req), year),

@@ -66,17 +66,19 @@ export function publicPortfolioRouter({ prisma, reads }: FeatureDeps) {
   router.get('/p/:slug', async (req, res) => {
     const slug = req.params.slug;
     if (!SLUG.test(slug)) throw notFound('portfolio');
+    const { filter } = parsePortfolioFilter(req.query as Record<string, unknown>);
     // Studios open the same links again and again; the page is kept until the
     // next write to the database (a new recording, the page switched off…).
-    // The site address is part of the key: the page's absolute links use it.
-    const html = await reads.get(`public:${siteUrl(req)}${req.originalUrl}`, async () => {
+    // Keyed by what the page is made of — the site address (its absolute
+    // links use it), the slug and the filter as read — never by raw URL text.
+    const key = JSON.stringify(['public', siteUrl(req), slug, filter]);
+    const html = await reads.get(key, async () => {
       // Off (the default) and unknown look the same: 404, so nobody learns which slugs exist.
       const owner = await prisma.user.findFirst({
         where: { slug, portfolioPublic: true },
         select: { id: true, name: true, slug: true, instruments: true, bio: true },
       });
       if (!owner) throw notFound('portfolio');
-      const { filter } = parsePortfolioFilter(req.query as Record<string, unknown>);
       const selection = await findSelection(forUser(prisma, owner.id), filter, { publicOnly: true });
       const filtered = isFiltered(filter);
       // Only values found in the musician's public data are echoed back, never raw URL text.

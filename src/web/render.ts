@@ -2,7 +2,6 @@
 // layout around it (EJS has no layout blocks).
 import type { NextFunction, Request, Response } from 'express';
 import type { ReadCache } from '../db/read-cache.ts';
-import { todayIn } from '../lib/dates.ts';
 
 declare global {
   namespace Express {
@@ -44,11 +43,15 @@ export function pageRenderer() {
  * the CSRF token — is still rendered per request; a body with a CSRF token in
  * it would show one session's token to another, so it is refused.
  */
-/** The usual `key` for cachedBody: the signed-in musician, their today, the URL with its query. */
-export function pageKey(req: Request): string {
+/**
+ * The usual `key` for cachedBody: the signed-in musician, the day the page
+ * was computed for (pass the very `today` the loader uses, so a page made just
+ * before midnight is never filed under the next day) and the URL with its query.
+ */
+export function pageKey(req: Request, today: string): string {
   const user = req.user;
   if (!user) throw new Error('pageKey needs a signed-in musician');
-  return `${user.id}:${todayIn(user.timeZone)}:${req.originalUrl}`;
+  return `${user.id}:${today}:${req.originalUrl}`;
 }
 
 export function cachedBody(res: Response, reads: ReadCache, key: string, view: string, load: () => Promise<Record<string, unknown>>): Promise<string> {

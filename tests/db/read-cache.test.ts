@@ -162,6 +162,31 @@ describe('the dashboard and the session, served from the read cache', () => {
     expect(res.headers.location).toMatch(/^\/signin/);
   });
 
+  it('turn away a made-up session token, and key the public page by what it shows, not by the raw URL', async () => {
+    const cache = await freshDatabase();
+    const prisma = createPrisma(cache.url);
+    try {
+      const app = createApp({ prisma, config: testConfig, log: () => {} });
+      const me = await signUpWithId({ app, prisma });
+      await prisma.user.update({ where: { id: me.userId }, data: { portfolioPublic: true, name: 'Alice Keys' } });
+      const other = await signUpWithId({ app, prisma }, 'Bob Bass');
+      await prisma.user.update({ where: { id: other.userId }, data: { portfolioPublic: true } });
+      const forged = 'A'.repeat(43);
+      expect((await request(app).get('/gigs').set('Cookie', `ll_session=${forged}`)).status).toBe(303);
+      // A Host header that ends like a path: with the raw URL in the key, Bob's
+      // page would have been filed where Alice's address with this query finds it.
+      const trick = `/p/${me.slug}?a=/p/${other.slug}`;
+      await request(app).get(`/p/${other.slug}`).set('Host', `studio.example${trick.replace(/\?.*/, '')}?a=`);
+      const alice = await request(app).get(trick).set('Host', 'studio.example');
+      expect(alice.status).toBe(200);
+      expect(alice.text).toContain('Alice Keys');
+      expect(alice.text).not.toContain('Bob Bass');
+    } finally {
+      await prisma.$disconnect();
+      await cache.close();
+    }
+  });
+
   it('start a new day at midnight in the musician’s zone, with nothing written', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-26T23:59:00Z'));
@@ -226,6 +251,20 @@ describe('ReadCache', () => {
     };
     expect(await cache.get('k', loadDuringWrite)).toBe(1);
     expect(await cache.get('k', async () => ++loads)).toBe(2);
+  });
+
+  it('keeps a loaded value only when `keep` says so, and counts keys in the budget', async () => {
+    const cache = new ReadCache(() => 'v', { maxChars: 20 });
+    let loads = 0;
+    const none = async () => (++loads, null);
+    await cache.get('session:made-up', none, (v) => v !== null);
+    await cache.get('session:made-up', none, (v) => v !== null);
+    expect(loads).toBe(2);
+    expect(cache.size).toBe(0);
+    await cache.get('k'.repeat(15), async () => 'abcde'); // 15 + 5 characters: fits exactly
+    expect(cache.size).toBe(1);
+    await cache.get('k'.repeat(16), async () => 'abcde'); // 21 characters: more than the budget
+    expect(cache.size).toBe(1);
   });
 
   it('keeps nothing when the version is unknown, and at most maxEntries values', async () => {
