@@ -19,6 +19,8 @@ export const demoMusician = {
     'Los Angeles keyboard player and background vocalist. Hammond and Rhodes on soul, Americana and indie records; ' +
     'scoring dates and jingles as an AFM Local 47 member; remote keys and vocal stacks from a home studio for ' +
     'producers in LA and London. Arranges background vocals and teaches piano.',
+  publicEmail: 'bookings@maya-okafor.test',
+  publicWebsite: 'https://maya-okafor.test',
   invoiceDetails: [
     'Maya Okafor — keys & vocals',
     '2417 Example Ave, Los Angeles, CA 90026',

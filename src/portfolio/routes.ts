@@ -76,7 +76,7 @@ export function publicPortfolioRouter({ prisma, reads }: FeatureDeps) {
       // Off (the default) and unknown look the same: 404, so nobody learns which slugs exist.
       const owner = await prisma.user.findFirst({
         where: { slug, portfolioPublic: true },
-        select: { id: true, name: true, slug: true, instruments: true, bio: true },
+        select: { id: true, name: true, slug: true, instruments: true, bio: true, publicEmail: true, publicWebsite: true },
       });
       if (!owner) throw notFound('portfolio');
       const selection = await findSelection(forUser(prisma, owner.id), filter, { publicOnly: true });

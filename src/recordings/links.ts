@@ -38,18 +38,19 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /**
  * A link typed or pasted by the musician → the URL to store and its kind, or
  * a sentence. A link without a scheme ("open.spotify.com/track/…") gets
- * https://; any scheme but http(s) is refused.
+ * https://; any scheme but http(s) is refused. `example` is the link the
+ * messages show.
  */
-export function checkLink(input: string): LinkCheck {
+export function checkLink(input: string, example = EXAMPLE): LinkCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, error: `Enter a web link, like ${EXAMPLE}` };
+  if (text === '') return { ok: false, error: `Enter a web link, like ${example}` };
   if (text.length > LINK_URL_MAX) return { ok: false, error: `Links can be at most ${LINK_URL_MAX} characters.` };
-  if (/\s/.test(text)) return { ok: false, error: `A link has no spaces in it. Paste the whole link, like ${EXAMPLE}` };
+  if (/\s/.test(text)) return { ok: false, error: `A link has no spaces in it. Paste the whole link, like ${example}` };
   const scheme = SCHEME.exec(text)?.[1].toLowerCase();
   let candidate = text;
   if (scheme === undefined || (BARE_HOST.test(text) && scheme !== 'http' && scheme !== 'https' && /^\d/.test(text.slice(scheme.length + 1)))) {
     // No scheme, or "host:port/…" read as a scheme.
-    if (!BARE_HOST.test(text)) return { ok: false, error: `That doesn’t look like a web link. Paste the whole link, like ${EXAMPLE}` };
+    if (!BARE_HOST.test(text)) return { ok: false, error: `That doesn’t look like a web link. Paste the whole link, like ${example}` };
     candidate = `https://${text}`;
   } else if (scheme !== 'http' && scheme !== 'https') {
     return { ok: false, error: `Only web links (starting with https:// or http://) can be added; “${scheme}:” links are refused.` };
@@ -58,13 +59,13 @@ export function checkLink(input: string): LinkCheck {
   try {
     url = new URL(candidate);
   } catch {
-    return { ok: false, error: `That doesn’t look like a web link. Paste the whole link, like ${EXAMPLE}` };
+    return { ok: false, error: `That doesn’t look like a web link. Paste the whole link, like ${example}` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, error: 'Only web links (starting with https:// or http://) can be added.' };
   }
   if (!url.hostname || !url.hostname.includes('.')) {
-    return { ok: false, error: `That link has no web address in it. Paste the whole link, like ${EXAMPLE}` };
+    return { ok: false, error: `That link has no web address in it. Paste the whole link, like ${example}` };
   }
   if (url.username || url.password) {
     return { ok: false, error: 'Links with a user name or password in them can’t be added.' };

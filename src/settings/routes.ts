@@ -26,6 +26,8 @@ export function settingsRouter({ prisma }: { prisma: PrismaClient; config: AppCo
       paymentTermsDays: String(user.paymentTermsDays),
       instruments: user.instruments,
       bio: user.bio,
+      publicEmail: user.publicEmail,
+      publicWebsite: user.publicWebsite,
       invoiceDetails: user.invoiceDetails,
     };
     await res.page(

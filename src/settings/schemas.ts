@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from '../lib/money.ts';
+import { checkLink } from '../recordings/links.ts';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 timeZones.add('UTC');
@@ -37,6 +38,25 @@ export const profileSchema = z.object({
     .refine((n) => n <= 365, { message: 'Payment terms are at most 365 days.' }),
   instruments: optionalText(300, 'Instruments'),
   bio: optionalText(2000, 'Your bio'),
+  publicEmail: z
+    .string()
+    .trim()
+    .max(254, { message: 'Email addresses are at most 254 characters.' })
+    .default('')
+    .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Enter an email address like name@example.com, or leave it empty.' }),
+  publicWebsite: z
+    .string()
+    .trim()
+    .default('')
+    .transform((v, ctx) => {
+      if (v === '') return '';
+      const link = checkLink(v, 'https://your-name.com');
+      if (!link.ok) {
+        ctx.addIssue({ code: 'custom', message: link.error });
+        return z.NEVER;
+      }
+      return link.url;
+    }),
   invoiceDetails: optionalText(2000, 'Invoice details'),
 });
 

@@ -163,6 +163,36 @@ describe('the public portfolio switch in Settings', () => {
     expect((await request(t.app).get(`/p/${slug}`)).status).toBe(404);
   });
 
+  it('shows the contact email and website set in the profile, checked and kept on error, never the sign-in email', async () => {
+    const { agent, userId, slug, email } = await signUpWithId(t, 'Contact Keys');
+    await setPublic(userId, true);
+    const profile = { name: 'Contact Keys', slug, homeCurrency: 'USD', timeZone: 'UTC', paymentTermsDays: '30' };
+    expect((await request(t.app).get(`/p/${slug}`)).text).not.toContain('public-profile__contact');
+
+    const bad = await submitForm(agent, '/settings', '/settings/profile', { ...profile, publicEmail: 'book me', publicWebsite: 'javascript:alert(1)' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Enter an email address like name@example.com, or leave it empty.');
+    expect(bad.text).toContain('“javascript:” links are refused');
+    expect(bad.text).toContain('value="book me"');
+    expect(bad.text).toContain('value="javascript:alert(1)"');
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: userId } })).publicEmail).toBe('');
+
+    const good = await submitForm(agent, '/settings', '/settings/profile', { ...profile, publicEmail: ' bookings@contact-keys.example ', publicWebsite: 'www.contact-keys.example/about' });
+    expect(good.status).toBe(303);
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { publicEmail: true, publicWebsite: true } })).toEqual({
+      publicEmail: 'bookings@contact-keys.example',
+      publicWebsite: 'https://www.contact-keys.example/about',
+    });
+    const page = squash((await request(t.app).get(`/p/${slug}`)).text);
+    expect(page).toContain('<a href="mailto:bookings@contact-keys.example">bookings@contact-keys.example</a>');
+    expect(page).toContain('<a href="https://www.contact-keys.example/about" rel="noopener noreferrer external">contact-keys.example</a>');
+    expect(page).not.toContain(email);
+
+    // Emptied again: nothing shown.
+    await submitForm(agent, '/settings', '/settings/profile', { ...profile, publicEmail: '', publicWebsite: '' });
+    expect((await request(t.app).get(`/p/${slug}`)).text).not.toContain('public-profile__contact');
+  });
+
   it('follows a changed page address (the slug is set in the profile)', async () => {
     const { agent, userId } = await signUpWithId(t, 'Renamer');
     await setPublic(userId, true);
