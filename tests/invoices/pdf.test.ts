@@ -3,7 +3,7 @@
 // (tests/invoices/helpers.ts: pdfText), so no external tool is needed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/dates.ts';
-import { pdfMoney, pdfSafe, pageSizeFor } from '../../src/invoices/pdf.ts';
+import { invoiceFonts, pdfMoney, pdfSafe, pageSizeFor } from '../../src/invoices/pdf.ts';
 import { pdfFilename } from '../../src/invoices/routes.ts';
 import { testApp, type Agent } from '../support/app.ts';
 import { createInvoiceVia, invoiceIdFrom, makeGig, makePayment, pdfText, signUpWithId, today } from './helpers.ts';
@@ -97,8 +97,8 @@ describe('GET /invoices/:id.pdf', () => {
     expect(text).toContain('Balance due (void: nothing is due)');
   });
 
-  it('draws text outside the standard fonts safely and runs onto more pages for a long invoice', async () => {
-    const c = (await t.prisma.client.create({ data: { userId, name: 'Studio Łódź 東京', city: 'Zürich' } })).id;
+  it('draws names in any European script as typed, what the font lacks safely, and runs onto more pages for a long invoice', async () => {
+    const c = (await t.prisma.client.create({ data: { userId, name: 'Studio Łódź Dvořák Őrség Αθήνα Москва 東京', city: 'Zürich' } })).id;
     const gigs = [];
     for (let i = 0; i < 40; i++) {
       gigs.push((await makeGig(t.prisma, userId, { clientId: c, date: addDays('2026-01-01', i), title: `Session ${i + 1}`, lines: [{ amountMinor: 100000 + i, currency: 'INR' }, { amountMinor: 500, currency: 'INR', kind: 'cartage' }] })).id);
@@ -107,30 +107,35 @@ describe('GET /invoices/:id.pdf', () => {
     const res = await download(`/invoices/${longId}.pdf`);
     expect(res.status).toBe(200);
     const text = pdfText(res.body as Buffer);
-    expect(text).toContain('Studio Lódz ??');
+    // Chinese is not in the font: "?" rather than an empty box.
+    expect(text).toContain('Studio Łódź Dvořák Őrség Αθήνα Москва ??');
     expect(text).toContain('Zürich');
-    expect(text).toContain('INR'); // ₹ is not in the font, so the code is used
-    expect(text).not.toContain('₹');
     expect(text).toMatch(/Page 1 of [2-9]/);
     expect(text).toContain('Session 40');
     // 40 × 1,000.00 + (0 + … + 39)/100 + 40 × 5.00 = 40,200.00 + 7.80
-    expect(text.replace(/\u00a0/g, ' ')).toContain('INR 40,207.80');
+    expect(text).toContain('₹40,207.80');
   });
 });
 
 describe('pdf helpers', () => {
-  it('keeps Windows-1252 text and replaces the rest', () => {
-    expect(pdfSafe('Café “Zoë” — €12 £5 ¥9 …')).toBe('Café “Zoë” — €12 £5 ¥9 …');
-    expect(pdfSafe('Łódź Őrség 日本\r\nline\ttab')).toBe('Lódz Orség ??\nline tab');
+  it('keeps what the fonts can draw and replaces the rest', async () => {
+    const { covers } = await invoiceFonts();
+    expect(pdfSafe('Café “Zoë” — €12 £5 ¥9 … Łódź Dvořák Őrség Αθήνα Москва', covers)).toBe('Café “Zoë” — €12 £5 ¥9 … Łódź Dvořák Őrség Αθήνα Москва');
+    expect(pdfSafe('日本 Ａ𝐀\r\nline\ttab', covers)).toBe('?? AA\nline tab');
+    // Without a glyph for "ł", its plain letter; without accents, the base letters.
+    expect(pdfSafe('Łódź', (ch) => ch.charCodeAt(0) < 0x100)).toBe('Lódz');
   });
 
-  it('formats amounts with the symbol when the font has it, else the code', () => {
-    expect(pdfMoney(123456, 'USD')).toBe('$1,234.56');
-    expect(pdfMoney(123456, 'EUR')).toBe('€1,234.56');
-    expect(pdfMoney(-500, 'GBP')).toBe('-£5.00');
-    expect(pdfMoney(1250, 'JPY')).toBe('¥1,250');
-    expect(pdfMoney(123456, 'INR').replace(/\u00a0/g, ' ')).toBe('INR 1,234.56');
-    expect(pdfMoney(1234, 'KWD').replace(/\u00a0/g, ' ')).toBe('KWD 1.234');
+  it('formats amounts with the symbol when the fonts have it, else the code', async () => {
+    const { covers } = await invoiceFonts();
+    expect(pdfMoney(123456, 'USD', covers)).toBe('$1,234.56');
+    expect(pdfMoney(123456, 'EUR', covers)).toBe('€1,234.56');
+    expect(pdfMoney(-500, 'GBP', covers)).toBe('-£5.00');
+    expect(pdfMoney(1250, 'JPY', covers)).toBe('¥1,250');
+    expect(pdfMoney(123456, 'INR', covers)).toBe('₹1,234.56');
+    expect(pdfMoney(123456, 'KRW', covers)).toBe('₩123,456');
+    expect(pdfMoney(1234, 'KWD', covers).replace(/\u00a0/g, ' ')).toBe('KWD 1.234');
+    expect(pdfMoney(123456, 'INR', (ch) => ch !== '₹').replace(/\u00a0/g, ' ')).toBe('INR 1,234.56');
   });
 
   it('picks Letter where it is the usual paper and A4 elsewhere', () => {
