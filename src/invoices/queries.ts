@@ -267,11 +267,13 @@ export function invoiceStatusCte(userId: number, today: string) {
     SELECT i.id, i.number, i.issuedOn, i.dueOn, i.currency, i.clientId, i.billToText,
            (i.voidedAt IS NOT NULL) AS isVoid,
            c.name AS clientName, c.email AS clientEmail,
-           COUNT(g.id) AS gigCount,
-           COALESCE(SUM(b.agreedMinor), 0) AS totalMinor,
-           COALESCE(SUM(b.paidMinor), 0) AS paidMinor,
-           COALESCE(SUM(MAX(b.owedMinor, 0)), 0) AS balanceMinor,
-           COALESCE(-SUM(MIN(b.owedMinor, 0)), 0) AS creditMinor
+           -- A voided invoice's gigs were released: its figures are those it
+           -- had when voided (voidedContent), with nothing left due.
+           CASE WHEN i.voidedContent IS NOT NULL THEN json_extract(i.voidedContent, '$.totals.gigCount') ELSE COUNT(g.id) END AS gigCount,
+           CASE WHEN i.voidedContent IS NOT NULL THEN json_extract(i.voidedContent, '$.totals.totalMinor') ELSE COALESCE(SUM(b.agreedMinor), 0) END AS totalMinor,
+           CASE WHEN i.voidedContent IS NOT NULL THEN json_extract(i.voidedContent, '$.totals.paidMinor') ELSE COALESCE(SUM(b.paidMinor), 0) END AS paidMinor,
+           CASE WHEN i.voidedContent IS NOT NULL THEN 0 ELSE COALESCE(SUM(MAX(b.owedMinor, 0)), 0) END AS balanceMinor,
+           CASE WHEN i.voidedContent IS NOT NULL THEN 0 ELSE COALESCE(-SUM(MIN(b.owedMinor, 0)), 0) END AS creditMinor
     FROM Invoice i
     LEFT JOIN Client c ON c.id = i.clientId AND c.userId = ${userId}
     LEFT JOIN Gig g ON g.invoiceId = i.id AND g.userId = ${userId}
@@ -429,6 +431,17 @@ export function fundLabel(kind: string): string {
  * payments received against its gigs, and the reminders sent.
  */
 export async function getInvoiceDocument(db: UserDb, id: number, today: string) {
+  const doc = await liveInvoiceDocument(db, id, today);
+  if (!doc) return null;
+  const { voidedContent, ...invoice } = doc.invoice;
+  if (voidedContent === null) return { ...doc, invoice, keptFromVoiding: false };
+  // Voided: what it listed then (its gigs have been released since).
+  const kept = JSON.parse(voidedContent) as VoidedContent;
+  return { ...doc, invoice, gigs: kept.gigs, funds: kept.funds, payments: kept.payments, daysLate: 0, keptFromVoiding: true };
+}
+
+/** The invoice as its gigs, lines and payments are now. */
+async function liveInvoiceDocument(db: UserDb, id: number, today: string) {
   const userId = db.$userId;
   const [invoice, summary, gigs, balances, funds, payments] = await Promise.all([
     db.invoice.findUnique({
@@ -489,10 +502,32 @@ export async function getInvoiceDocument(db: UserDb, id: number, today: string) 
 
 export type InvoiceDocument = NonNullable<Awaited<ReturnType<typeof getInvoiceDocument>>>;
 
-/** Voids an invoice: keeps its row and number, releases its gigs for a new invoice. False if already void. */
-export async function voidInvoice(db: UserDb, id: number): Promise<boolean> {
+type LiveInvoiceDocument = NonNullable<Awaited<ReturnType<typeof liveInvoiceDocument>>>;
+
+/** What a voided invoice keeps of what it listed (Invoice.voidedContent). */
+type VoidedContent = {
+  gigs: LiveInvoiceDocument['gigs'];
+  funds: LiveInvoiceDocument['funds'];
+  payments: LiveInvoiceDocument['payments'];
+  totals: Pick<InvoiceSummary, 'gigCount' | 'totalMinor' | 'paidMinor'>;
+};
+
+/**
+ * Voids an invoice: keeps its row and number, and what it listed
+ * (voidedContent), and releases its gigs for a new invoice. False if already void.
+ */
+export async function voidInvoice(db: UserDb, id: number, today: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const voided = await tx.invoice.updateMany({ where: { id, voidedAt: null }, data: { voidedAt: new Date() } });
+    // Read inside the transaction, so the record is exactly what is released.
+    const doc = await liveInvoiceDocument(tx as unknown as UserDb, id, today);
+    if (!doc || doc.summary.status === 'void') return false;
+    const kept: VoidedContent = {
+      gigs: doc.gigs,
+      funds: doc.funds,
+      payments: doc.payments,
+      totals: { gigCount: doc.summary.gigCount, totalMinor: doc.summary.totalMinor, paidMinor: doc.summary.paidMinor },
+    };
+    const voided = await tx.invoice.updateMany({ where: { id, voidedAt: null }, data: { voidedAt: new Date(), voidedContent: JSON.stringify(kept) } });
     if (voided.count === 0) return false;
     await tx.gig.updateMany({ where: { invoiceId: id }, data: { invoiceId: null } });
     return true;

@@ -251,7 +251,7 @@ export function invoicesRouter({ prisma }: FeatureDeps) {
 
   router.post('/invoices/:id/void', async (req, res) => {
     const summary = await summaryFor(req);
-    const voided = await voidInvoice(dbFor(req), summary.id);
+    const voided = await voidInvoice(dbFor(req), summary.id, todayFor(req));
     res.flash(
       voided ? 'success' : 'info',
       voided

@@ -97,6 +97,26 @@ describe('GET /invoices/:id.pdf', () => {
     expect(text).toContain('Balance due (void: nothing is due)');
   });
 
+  it('keeps listing what a voided invoice billed, on its page and PDF, though its gigs are free again and edited later', async () => {
+    const g = await makeGig(t.prisma, userId, { clientId: client, date: '2026-08-03', title: 'Strings overdub', lines: [{ amountMinor: 41250, currency: 'GBP' }, { amountMinor: 2500, currency: 'GBP', kind: 'cartage' }] });
+    await makePayment(t.prisma, userId, { clientId: client, receivedOn: '2026-08-20', amountMinor: 5000, currency: 'GBP', reference: 'DEPOSIT 9', allocations: [{ gigId: g.id, amountMinor: 5000 }] });
+    const voidId = invoiceIdFrom(await createInvoiceVia(agent, client, [g.id], { issuedOn: '2026-08-04' }));
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await agent.get(`/invoices/${voidId}/void`)).text)![1];
+    expect((await agent.post(`/invoices/${voidId}/void`).type('form').send({ _csrf: csrf })).status).toBe(303);
+    // The gig is free for a new invoice, and is changed afterwards.
+    expect((await t.prisma.gig.findUniqueOrThrow({ where: { id: g.id } })).invoiceId).toBeNull();
+    await t.prisma.gig.update({ where: { id: g.id }, data: { title: 'Renamed later' } });
+    await t.prisma.lineItem.updateMany({ where: { gigId: g.id, kind: 'base_fee' }, data: { amountMinor: 99900 } });
+
+    const page = (await agent.get(`/invoices/${voidId}`)).text;
+    expect(page).toContain('Below is what it listed when it was voided.');
+    for (const expected of ['Strings overdub', '£412.50', '£25.00', '£437.50', 'DEPOSIT 9', '−£50.00']) expect(page, expected).toContain(expected);
+    expect(page).not.toContain('Renamed later');
+    expect(page).not.toContain('£999.00');
+    const text = pdfText((await download(`/invoices/${voidId}.pdf`)).body as Buffer);
+    for (const expected of ['VOID — not payable', 'Strings overdub', '£412.50', '£437.50', 'Balance due (void: nothing is due)']) expect(text, expected).toContain(expected);
+  });
+
   it('draws names in any European script as typed, what the font lacks safely, and runs onto more pages for a long invoice', async () => {
     const c = (await t.prisma.client.create({ data: { userId, name: 'Studio Łódź Dvořák Őrség Αθήνα Москва 東京', city: 'Zürich' } })).id;
     const gigs = [];
