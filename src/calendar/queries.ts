@@ -55,8 +55,16 @@ export const newCalendarToken = () => randomBytes(32).toString('base64url');
 export const isWellFormedCalendarToken = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
 
 export async function getCalendarToken(prisma: PrismaClient, userId: number): Promise<string | null> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } });
-  return user.calendarToken;
+  return (await getFeedSettings(prisma, userId)).calendarToken;
+}
+
+/** The feed token and whether the feed carries gig notes. */
+export function getFeedSettings(prisma: PrismaClient, userId: number) {
+  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true, calendarNotes: true } });
+}
+
+export async function setCalendarNotes(prisma: PrismaClient, userId: number, on: boolean) {
+  await prisma.user.update({ where: { id: userId }, data: { calendarNotes: on } });
 }
 
 /** Sets (a new random token) or clears the feed token; the previous URL stops working either way. */
@@ -67,5 +75,5 @@ export async function setCalendarToken(prisma: PrismaClient, userId: number, tok
 /** The musician a feed token belongs to, or null. */
 export async function feedOwner(prisma: PrismaClient, token: string) {
   if (!isWellFormedCalendarToken(token)) return null;
-  return prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true, name: true, timeZone: true } });
+  return prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true, name: true, timeZone: true, calendarNotes: true } });
 }

@@ -10,7 +10,7 @@ import { notFound } from '../web/errors.ts';
 import { parseForm, type FieldErrors } from '../web/forms.ts';
 import { buildCalendar, isKnownTimeZone, type FeedGig } from './ical.ts';
 import { buildMonth, legend, monthLabel, parseMonth } from './month.ts';
-import { feedOwner, getCalendarToken, gigsBetween, newCalendarToken, setCalendarToken, type CalendarGigRow } from './queries.ts';
+import { feedOwner, getCalendarToken, getFeedSettings, setCalendarNotes, gigsBetween, newCalendarToken, setCalendarToken, type CalendarGigRow } from './queries.ts';
 import { feedActionSchema } from './schemas.ts';
 import { siteUrl } from '../web/site-url.ts';
 
@@ -39,7 +39,9 @@ export function calendarFeedRouter({ prisma }: FeatureDeps) {
       to: null,
     });
     const base = siteUrl(req);
-    const body = buildCalendar(rows.map(toFeedGig), {
+    // Notes can hold what a shared calendar should not show; the musician decides.
+    const gigs = rows.map(toFeedGig).map((g) => (owner.calendarNotes ? g : { ...g, notes: '' }));
+    const body = buildCalendar(gigs, {
       name: `Gigs · ${owner.name}`,
       timeZone,
       gigUrl: (id) => `${base}/gigs/${id}`,
@@ -73,7 +75,7 @@ export function calendarRouter({ prisma }: FeatureDeps) {
     }
     const { first, last } = monthBounds(`${month}-01`);
     const rows = await gigsBetween(forUser(prisma, user.id), { from: first, to: last });
-    const token = await getCalendarToken(prisma, user.id);
+    const { calendarToken: token, calendarNotes } = await getFeedSettings(prisma, user.id);
     const feedUrl = token ? `${siteUrl(req)}/calendar/feed/${token}.ics` : null;
     const view = buildMonth(month, rows, today);
     await res.page(
@@ -83,7 +85,7 @@ export function calendarRouter({ prisma }: FeatureDeps) {
         view,
         legend,
         notice,
-        feed: { url: feedUrl, webcalUrl: feedUrl?.replace(/^https?:/, 'webcal:') ?? null, errors: feedErrors },
+        feed: { url: feedUrl, webcalUrl: feedUrl?.replace(/^https?:/, 'webcal:') ?? null, notes: calendarNotes, errors: feedErrors },
       },
       status,
     );
@@ -108,6 +110,11 @@ export function calendarRouter({ prisma }: FeatureDeps) {
       case 'revoke':
         await setCalendarToken(prisma, user.id, null);
         res.flash('success', 'Feed turned off. The old link has stopped working.');
+        break;
+      case 'notes_on':
+      case 'notes_off':
+        await setCalendarNotes(prisma, user.id, form.data.action === 'notes_on');
+        res.flash('success', form.data.action === 'notes_on' ? 'Gig notes are in the feed again.' : 'Gig notes are left out of the feed. Calendar apps drop them at their next update.');
         break;
     }
     res.redirect(303, '/calendar#feed');

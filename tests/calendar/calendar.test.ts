@@ -251,6 +251,24 @@ describe('the calendar feed', () => {
     expect(stamp.toJSDate().toISOString()).toBe(new Date(Math.floor(updatedAt.getTime() / 1000) * 1000).toISOString());
   });
 
+  it('leaves gig notes out of the feed when asked, and puts them back', async () => {
+    const feed = async () => (await request(t.app).get(`/calendar/feed/${await tokenOf(maya.id)}.ics`)).text.replace(/\r\n[ \t]/g, '');
+    expect(await feed()).toContain('Parking: round the back');
+    expect((await maya.agent.get('/calendar')).text).toContain('Leave notes out of the feed');
+
+    const off = await feedAction(maya.agent, 'notes_off');
+    expect(off.status).toBe(303);
+    const without = await feed();
+    expect(without).not.toContain('Parking: round the back');
+    expect(without).toContain('Instruments: piano'); // the rest of the event stays
+    const page = (await maya.agent.get('/calendar')).text;
+    expect(page).toContain('Gig notes are left out of the feed');
+    expect(page).toContain('Put notes in the feed');
+
+    await feedAction(maya.agent, 'notes_on');
+    expect(await feed()).toContain('Parking: round the back');
+  });
+
   it('replaces the link: the old one 404s, the new one works', async () => {
     const old = await tokenOf(maya.id);
     const res = await feedAction(maya.agent, 'rotate');
