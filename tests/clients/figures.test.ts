@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { todayIn } from '../../src/lib/dates.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { testApp, testConfig } from '../support/app.ts';
 import { makeGig, makePayment, rowFor, signUpWithId, squash } from './helpers.ts';
 
@@ -99,12 +99,8 @@ describe('earned this year and owed now', () => {
 
 describe('query count', () => {
   it('does not grow with the number of clients on the list page', async () => {
-    const db = await freshDatabase();
-    const logged = queryLoggingClient(db.file);
-    let queries = 0;
-    logged.$on('query', () => {
-      queries++;
-    });
+    const db = await queryCountingDatabase();
+    const logged = db.prisma;
     try {
       const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
       const me = await signUpWithId({ app, prisma: logged });
@@ -118,13 +114,13 @@ describe('query count', () => {
       };
       const countFor = async (clients: number) => {
         await me.agent.get('/clients'); // warm-up (session touch etc.)
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get('/clients');
         expect(res.status).toBe(200);
         expect((res.text.match(/<tr/g) ?? []).length).toBe(clients + 1);
         expect(res.text).toContain('€50.00');
         expect(res.text).toContain('$50.01');
-        return queries;
+        return db.count();
       };
       await addClients(3, 0);
       const few = await countFor(3);
@@ -134,7 +130,6 @@ describe('query count', () => {
       expect(many).toBe(few);
       expect(few).toBeLessThanOrEqual(8);
     } finally {
-      await logged.$disconnect();
       await db.close();
     }
   });

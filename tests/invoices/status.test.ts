@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { parseCsv } from '../../src/transfer/csv.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { testApp, testConfig, type Agent } from '../support/app.ts';
 import { createInvoiceVia, invoiceIdFrom, makeGig, makePayment, setInvoiceDates, signUpWithId, squash, today } from './helpers.ts';
 
@@ -239,12 +239,8 @@ describe('the list, its filter and the CSV', () => {
 
 describe('query count', () => {
   it('does not grow with the number of invoices (list) or gigs and payments (invoice page)', async () => {
-    const db = await freshDatabase();
-    const logged = queryLoggingClient(db.file);
-    let queries = 0;
-    logged.$on('query', () => {
-      queries++;
-    });
+    const db = await queryCountingDatabase();
+    const logged = db.prisma;
     try {
       const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
       const me = await signUpWithId({ app, prisma: logged });
@@ -264,10 +260,10 @@ describe('query count', () => {
       };
       const count = async (path: string) => {
         await me.agent.get(path); // warm-up (session touch etc.)
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get(path);
         expect(res.status).toBe(200);
-        return queries;
+        return db.count();
       };
       const small = await addInvoices(2, 1);
       const fewList = await count('/invoices');
@@ -281,7 +277,6 @@ describe('query count', () => {
       // Session, invoice (+ client, reminders), totals, gigs (+ lines), balances, funds, payments.
       expect(fewShow).toBeLessThanOrEqual(12);
     } finally {
-      await logged.$disconnect();
       await db.close();
     }
   });

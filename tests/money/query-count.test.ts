@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { formatMoney } from '../../src/lib/money.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { testConfig } from '../support/app.ts';
 import { signUpWithId } from './helpers.ts';
 
@@ -13,23 +13,15 @@ const PAGES = ['/', '/money', '/money?asOf=2026-06-30', '/money/tax-year', '/mon
 /** At most this many queries per page after a write, the session look-up (2) included. Measured: dashboard 9, owed 5, tax year 3. */
 const LIMIT = 10;
 
-const loggingClient = (file: string) =>
-  queryLoggingClient(file);
-
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let logged: ReturnType<typeof loggingClient>;
-let queries = 0;
+let db: Awaited<ReturnType<typeof queryCountingDatabase>>;
+let logged: typeof db.prisma;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  logged = loggingClient(db.file);
-  logged.$on('query', () => {
-    queries++;
-  });
+  db = await queryCountingDatabase();
+  logged = db.prisma;
 });
 afterAll(async () => {
   vi.useRealTimers();
-  await logged.$disconnect();
   await db.close();
 });
 
@@ -63,10 +55,10 @@ describe('query count', () => {
         await me.agent.get(page); // warm-up (the session touch, caches)
         // Any write makes the next load compute everything again (src/db/read-cache.ts).
         await logged.$executeRaw`UPDATE User SET name = name WHERE id = ${me.userId}`;
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get(page);
         expect(res.status, page).toBe(200);
-        perPage[page] = queries;
+        perPage[page] = await db.count();
       }
       return perPage;
     };

@@ -4,25 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addDays, todayIn } from '../../src/lib/dates.ts';
 import { testConfig } from '../support/app.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { makeRecording, signUpWithId } from '../recordings/helpers.ts';
 
-const loggingClient = (file: string) =>
-  queryLoggingClient(file);
-
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let logged: ReturnType<typeof loggingClient>;
-let queries = 0;
+let db: Awaited<ReturnType<typeof queryCountingDatabase>>;
+let logged: typeof db.prisma;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  logged = loggingClient(db.file);
-  logged.$on('query', () => {
-    queries++;
-  });
+  db = await queryCountingDatabase();
+  logged = db.prisma;
 });
 afterAll(async () => {
-  await logged.$disconnect();
   await db.close();
 });
 
@@ -51,10 +43,10 @@ describe('query count', () => {
       const perPage: Record<string, number> = {};
       for (const page of PAGES) {
         await me.agent.get(page); // warm-up (the session touch)
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get(page);
         expect(res.status, page).toBe(200);
-        perPage[page] = queries;
+        perPage[page] = await db.count();
       }
       return perPage;
     };

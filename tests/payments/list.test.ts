@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { parseMoney } from '../../src/lib/money.ts';
 import { parseCsv } from '../../src/transfer/csv.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { testApp, testConfig, type Agent } from '../support/app.ts';
 import { makeGig, makePayment, signUpWithId, squash } from './helpers.ts';
 
@@ -133,12 +133,8 @@ describe('the CSV export', () => {
 
 describe('pages and query count', () => {
   it('pages by 50, and the number of queries does not grow with the payments', async () => {
-    const db = await freshDatabase();
-    const logged = queryLoggingClient(db.file);
-    let queries = 0;
-    logged.$on('query', () => {
-      queries++;
-    });
+    const db = await queryCountingDatabase();
+    const logged = db.prisma;
     try {
       const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
       const me = await signUpWithId({ app, prisma: logged });
@@ -153,10 +149,10 @@ describe('pages and query count', () => {
       };
       const countFor = async (path: string) => {
         await me.agent.get(path); // warm-up (session touch etc.)
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get(path);
         expect(res.status).toBe(200);
-        return { queries, html: res.text };
+        return { queries: await db.count(), html: res.text };
       };
       await addPayments(3);
       const few = await countFor('/payments');
@@ -174,7 +170,6 @@ describe('pages and query count', () => {
       expect(totalsRow(many.html, 'USD')).toEqual(['$3,600.00', '$3,000.00', '$600.00']);
       expect(totalsRow(many.html, 'EUR')).toEqual(['€3,600.00', '€3,000.00', '€600.00']);
     } finally {
-      await logged.$disconnect();
       await db.close();
     }
   });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { submitForm, testApp, testConfig, type Agent } from '../support/app.ts';
-import { freshDatabase, queryLoggingClient } from '../support/database.ts';
+import { queryCountingDatabase } from '../support/database.ts';
 import { makeRecording, signUpWithId } from '../recordings/helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -399,12 +399,8 @@ describe('nothing private ever reaches the public page', () => {
 
 describe('query count of the public page', () => {
   it('is two queries, whatever the number of recordings (and the private portfolio a fixed few)', async () => {
-    const db = await freshDatabase();
-    const logged = queryLoggingClient(db.file);
-    let queries = 0;
-    logged.$on('query', () => {
-      queries++;
-    });
+    const db = await queryCountingDatabase();
+    const logged = db.prisma;
     try {
       const app = createApp({ prisma: logged, config: testConfig, log: () => {} });
       const me = await signUpWithId({ app, prisma: logged }, 'Counted');
@@ -419,10 +415,10 @@ describe('query count of the public page', () => {
         }
       };
       const countFor = async (query: string) => {
-        queries = 0;
+        await db.resetCount();
         const res = await request(app).get(`/p/${me.slug}${query}`);
         expect(res.status).toBe(200);
-        return queries;
+        return db.count();
       };
       await add(3, 0);
       const few = await countFor('');
@@ -436,10 +432,10 @@ describe('query count of the public page', () => {
       // The private portfolio: the session, then the selection, the pick lists and the share switch.
       const privateCount = async (query: string) => {
         await me.agent.get('/portfolio'); // warm-up (session touch etc.)
-        queries = 0;
+        await db.resetCount();
         const res = await me.agent.get(`/portfolio${query}`);
         expect(res.status).toBe(200);
-        return queries;
+        return db.count();
       };
       const before = await privateCount('');
       await add(20, 43);
@@ -447,7 +443,6 @@ describe('query count of the public page', () => {
       expect(await privateCount('?genre=soul&instrument=piano')).toBe(before);
       expect(before).toBeLessThanOrEqual(5);
     } finally {
-      await logged.$disconnect();
       await db.close();
     }
   });

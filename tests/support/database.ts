@@ -38,10 +38,35 @@ export async function freshDatabase(): Promise<{
   };
 }
 
+/** Prisma reports a query a moment after it ran: waiting this long lets the last reports arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 /**
- * A client on `file` (made like the app's, see createPrisma) that emits an
- * event per SQL statement, for tests that count queries.
+ * A fresh database with a client that counts its SQL statements (made like
+ * the app's, see createPrisma), for tests that check a page's queries do not
+ * grow with the data. Call resetCount() before the request and count() after.
  */
-export function queryLoggingClient(file: string) {
-  return createPrisma(`file:${file}`, { log: [{ emit: 'event', level: 'query' }] }) as PrismaClient<'query'>;
+export async function queryCountingDatabase() {
+  const db = await freshDatabase();
+  await db.prisma.$disconnect();
+  const prisma = createPrisma(db.url, { log: [{ emit: 'event', level: 'query' }] }) as PrismaClient<'query'>;
+  let queries = 0;
+  prisma.$on('query', () => queries++);
+  return {
+    file: db.file,
+    url: db.url,
+    prisma,
+    async resetCount() {
+      await settle();
+      queries = 0;
+    },
+    async count() {
+      await settle();
+      return queries;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
 }
