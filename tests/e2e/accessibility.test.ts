@@ -3,8 +3,7 @@
 // completion of the quick log.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations, signInInBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 
@@ -24,11 +23,7 @@ const newPage = (viewport: { width: number; height: number }) => browser.newPage
 
 async function signedInPage(viewport: { width: number; height: number }) {
   const page = await newPage(viewport);
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signInInBrowser(page, server.url);
   return page;
 }
 

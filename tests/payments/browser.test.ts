@@ -5,12 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../src/db/client.ts';
 import { forUser } from '../../src/db/scoped.ts';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_EMAIL } from '../../src/demo/seed.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { formatDecimal } from '../../src/lib/money.ts';
 import { gigBalancesCte } from '../../src/money/balances.ts';
 import { openGigsForClient, suggestAllocation, type OpenGig } from '../../src/payments/queries.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations, signInInBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 
@@ -44,11 +44,7 @@ afterAll(async () => {
 async function signedInPage(viewport: { width: number; height: number }) {
   // axe is injected as an inline script, which the app's CSP rightly forbids: tests bypass it.
   const page = await browser.newPage({ viewport, bypassCSP: true });
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signInInBrowser(page, server.url);
   return page;
 }
 

@@ -4,8 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../src/db/client.ts';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, withScreenshotOnFailure, seriousViolations, signInInBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 
@@ -32,11 +31,7 @@ afterAll(async () => {
 /** axe is injected as an inline script, which the app's CSP rightly forbids: tests bypass it. */
 async function signedInPage(viewport: { width: number; height: number }, bypassCSP = true) {
   const page = await browser.newPage({ viewport, bypassCSP });
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signInInBrowser(page, server.url);
   return page;
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../src/demo/seed.ts';
 
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -35,6 +36,15 @@ export async function signUpInBrowser(page: Page, base: string, who = { name: 'M
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${base}/`);
   return who;
+}
+
+/** Signs in through the real form (the demo musician unless told otherwise) and waits for the dashboard. */
+export async function signInInBrowser(page: Page, base: string, who = { email: DEMO_EMAIL, password: DEMO_PASSWORD }) {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
