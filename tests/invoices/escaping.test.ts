@@ -3,19 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/dates.ts';
 import { submitForm, testApp } from '../support/app.ts';
 import { createInvoiceVia, invoiceIdFrom, makeGig, setInvoiceDates, signUpWithId, today } from './helpers.ts';
-
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
+import { expectEscaped, HOSTILE } from '../support/escaping.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
-
-function expectEscaped(html: string) {
-  for (const fragment of HOSTILE) expect(html).not.toContain(fragment);
-  expect(html).not.toMatch(/<img src=x/);
-}
 
 describe('invoice pages escape user text', () => {
   it.each(HOSTILE)('%s', async (hostile) => {

@@ -1,20 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, submitForm, testApp } from '../support/app.ts';
-
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
+import { expectEscaped, HOSTILE } from '../support/escaping.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
-
-/** No hostile fragment appears unescaped anywhere in the page. */
-function expectEscaped(html: string) {
-  for (const fragment of HOSTILE) expect(html).not.toContain(fragment);
-  expect(html).not.toMatch(/<img src=x/);
-}
 
 describe('user text is escaped in pages', () => {
   it.each(HOSTILE)('in the profile, when saved and shown again: %s', async (hostile) => {
