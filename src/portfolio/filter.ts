@@ -195,23 +195,14 @@ const readCredits = (json: string | null): Credit[] =>
   (JSON.parse(json ?? '[]') as [string, string][]).map(([role, instrument]) => ({ role, instrument }));
 const readLinks = (json: string | null): Link[] => (JSON.parse(json ?? '[]') as [string, string][]).map(([kind, url]) => ({ kind, url }));
 
-type SelectionRow = {
+/** A row of the page statement: the summary on every row, then one recording (id null when nothing matched). */
+type SelectionRow = Omit<SelectionRecording, 'id' | 'isPublic' | 'credits' | 'links'> & {
   totalRecordings: number;
   totalReleases: number;
   totalArtists: number;
   totalPublic: number;
   id: number | null;
-  title: string;
-  artist: string;
-  release: string;
-  releaseType: string;
-  label: string;
-  releaseDate: string | null;
-  isrc: string | null;
-  iswc: string | null;
-  genres: string;
   isPublic: number;
-  displayOrder: number | null;
   creditsJson: string | null;
   linksJson: string | null;
 };
